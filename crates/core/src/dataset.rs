@@ -1,0 +1,238 @@
+//! A whole dataset as it enters Karya (the sample file today, imports later), and the checks
+//! it must pass before anything is written: a record that would vanish from a view or be
+//! counted wrongly is refused here, with an error that names it.
+
+use crate::filter::is_valid_id;
+use crate::model::*;
+use crate::production::{expand_plan, ProductionPlan};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub countries: Vec<Country>,
+    pub facilities: Vec<Facility>,
+    pub products: Vec<Product>,
+    pub shipments: Vec<Shipment>,
+    #[serde(default)]
+    pub production: Vec<ProductionRecord>,
+    #[serde(default)]
+    pub supply_links: Vec<SupplyLink>,
+    #[serde(default)]
+    pub statements: Vec<SourceStatement>,
+}
+
+/// The file form of a dataset: production may be given as compact plans of illustrative output.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DatasetFile {
+    #[serde(flatten)]
+    pub dataset: Dataset,
+    #[serde(default)]
+    pub production_plans: Vec<ProductionPlan>,
+}
+
+impl DatasetFile {
+    /// Expands the plans into monthly records, then validates everything.
+    pub fn into_dataset(self) -> Result<Dataset, Vec<DatasetError>> {
+        let mut dataset = self.dataset;
+        let mut errors = Vec::new();
+        let units: HashMap<&str, Unit> = dataset.products.iter().map(|p| (p.id.as_str(), p.unit)).collect();
+        let mut expanded = Vec::new();
+        for plan in &self.production_plans {
+            match units.get(plan.product_id.as_str()) {
+                Some(unit) => expanded.extend(expand_plan(plan, *unit)),
+                None => errors.push(DatasetError::new(
+                    "production plan",
+                    &plan.facility_id,
+                    "product_id",
+                    format!("unknown product {:?}", plan.product_id),
+                )),
+            }
+        }
+        dataset.production.extend(expanded);
+        errors.extend(dataset.validate().err().unwrap_or_default());
+        if errors.is_empty() {
+            Ok(dataset)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// One problem in one record: which record, which field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetError {
+    pub record_type: &'static str,
+    pub record: String,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl DatasetError {
+    fn new(record_type: &'static str, record: &str, field: &'static str, message: String) -> Self {
+        Self {
+            record_type,
+            record: record.to_string(),
+            field,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {:?}, field `{}`: {}", self.record_type, self.record, self.field, self.message)
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+struct Checker {
+    errors: Vec<DatasetError>,
+}
+
+impl Checker {
+    fn check(&mut self, ok: bool, record_type: &'static str, record: &str, field: &'static str, message: impl FnOnce() -> String) {
+        if !ok {
+            self.errors.push(DatasetError::new(record_type, record, field, message()));
+        }
+    }
+
+    fn unique<'a>(&mut self, record_type: &'static str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            let fresh = seen.insert(id);
+            self.check(fresh, record_type, id, "id", || "the id is used twice".into());
+        }
+        seen
+    }
+
+    fn provenance(&mut self, record_type: &'static str, record: &str, p: &Provenance, sources: &mut HashMap<String, Source>) {
+        let Provenance::Reported { source } = p else { return };
+        self.check(!source.outlet.trim().is_empty(), record_type, record, "provenance", || {
+            "a reported record needs the outlet of its source".into()
+        });
+        self.check(
+            source.title.is_some() || source.url.is_some() || source.document.is_some(),
+            record_type,
+            record,
+            "provenance",
+            || "a reported record needs a title, URL or document for its source".into(),
+        );
+        // Records share a publication by id; its details must agree wherever it is cited.
+        let publication = |s: &Source| (s.outlet.clone(), s.title.clone(), s.author.clone(), s.url.clone(), s.document.clone());
+        match sources.get(&source.id) {
+            Some(known) => self.check(publication(known) == publication(source), record_type, record, "provenance", || {
+                format!("source {:?} is cited with different details elsewhere", source.id)
+            }),
+            None => {
+                sources.insert(source.id.clone(), source.clone());
+            }
+        }
+    }
+}
+
+impl Dataset {
+    /// Every problem at once, so a data officer can fix a file in one pass.
+    pub fn validate(&self) -> Result<(), Vec<DatasetError>> {
+        let mut c = Checker { errors: Vec::new() };
+        let mut sources = HashMap::new();
+
+        let countries = c.unique("country", self.countries.iter().map(|x| x.alpha2.as_str()));
+        for x in &self.countries {
+            let alpha_ok = x.alpha2.len() == 2 && x.alpha2.bytes().all(|b| b.is_ascii_uppercase());
+            c.check(alpha_ok, "country", &x.alpha2, "alpha2", || "expected two upper-case letters".into());
+            let numeric_ok = x.numeric.len() == 3 && x.numeric.bytes().all(|b| b.is_ascii_digit());
+            c.check(numeric_ok, "country", &x.alpha2, "numeric", || format!("expected three digits, got {:?}", x.numeric));
+        }
+
+        let facilities = c.unique("facility", self.facilities.iter().map(|x| x.id.as_str()));
+        for x in &self.facilities {
+            c.check(is_valid_id(&x.id), "facility", &x.id, "id", || "use lower-case letters, digits and dashes".into());
+            let inside = (-90.0..=90.0).contains(&x.latitude) && (-180.0..=180.0).contains(&x.longitude);
+            c.check(inside, "facility", &x.id, "latitude", || "coordinates out of range".into());
+            c.provenance("facility", &x.id, &x.provenance, &mut sources);
+        }
+
+        let products: HashMap<&str, Unit> = self.products.iter().map(|p| (p.id.as_str(), p.unit)).collect();
+        c.unique("product", self.products.iter().map(|x| x.id.as_str()));
+        for x in &self.products {
+            c.check(is_valid_id(&x.id), "product", &x.id, "id", || "use lower-case letters, digits and dashes".into());
+            c.provenance("product", &x.id, &x.provenance, &mut sources);
+        }
+
+        c.unique("shipment", self.shipments.iter().map(|x| x.id.as_str()));
+        for x in &self.shipments {
+            let r = x.id.as_str();
+            c.check(facilities.contains(x.facility_id.as_str()), "shipment", r, "facility_id", || {
+                format!("unknown facility {:?}", x.facility_id)
+            });
+            c.check(countries.contains(x.country.as_str()), "shipment", r, "country", || {
+                format!("unknown country code {:?}", x.country)
+            });
+            match products.get(x.product_id.as_str()) {
+                None => c.check(false, "shipment", r, "product_id", || format!("unknown product {:?}", x.product_id)),
+                Some(unit) => c.check(*unit == x.unit, "shipment", r, "unit", || {
+                    format!("the product is counted in {unit:?}, not {:?}", x.unit)
+                }),
+            }
+            c.check(x.quantity.is_finite() && x.quantity > 0.0, "shipment", r, "quantity", || {
+                format!("expected a positive number, got {}", x.quantity)
+            });
+            c.check(x.value_idr.is_none_or(|v| v >= 0), "shipment", r, "value_idr", || "a value cannot be negative".into());
+            c.check(x.value_usd.is_none_or(|v| v.is_finite() && v >= 0.0), "shipment", r, "value_usd", || {
+                "a value cannot be negative".into()
+            });
+            c.provenance("shipment", r, &x.provenance, &mut sources);
+        }
+
+        let mut months = HashSet::new();
+        for x in &self.production {
+            let r = format!("{} {} {}", x.facility_id, x.product_id, x.month);
+            c.check(facilities.contains(x.facility_id.as_str()), "production record", &r, "facility_id", || {
+                format!("unknown facility {:?}", x.facility_id)
+            });
+            match products.get(x.product_id.as_str()) {
+                None => c.check(false, "production record", &r, "product_id", || format!("unknown product {:?}", x.product_id)),
+                Some(unit) => c.check(*unit == x.unit, "production record", &r, "unit", || {
+                    format!("the product is counted in {unit:?}, not {:?}", x.unit)
+                }),
+            }
+            c.check(x.quantity.is_finite() && x.quantity >= 0.0, "production record", &r, "quantity", || {
+                format!("expected zero or more, got {}", x.quantity)
+            });
+            let fresh = months.insert((x.facility_id.as_str(), x.product_id.as_str(), x.month));
+            c.check(fresh, "production record", &r, "month", || "the month is given twice".into());
+            c.provenance("production record", &r, &x.provenance, &mut sources);
+        }
+
+        c.unique("supply link", self.supply_links.iter().map(|x| x.id.as_str()));
+        for x in &self.supply_links {
+            for (field, id) in [("supplier_id", &x.supplier_id), ("producer_id", &x.producer_id)] {
+                c.check(facilities.contains(id.as_str()), "supply link", &x.id, field, || format!("unknown facility {id:?}"));
+            }
+            c.check(x.supplier_id != x.producer_id, "supply link", &x.id, "producer_id", || {
+                "a facility cannot supply itself".into()
+            });
+            c.provenance("supply link", &x.id, &x.provenance, &mut sources);
+        }
+
+        c.unique("statement", self.statements.iter().map(|x| x.id.as_str()));
+        for x in &self.statements {
+            for code in &x.countries {
+                c.check(countries.contains(code.as_str()), "statement", &x.id, "countries", || {
+                    format!("unknown country code {code:?}")
+                });
+            }
+            let as_provenance = Provenance::Reported { source: x.source.clone() };
+            c.provenance("statement", &x.id, &as_provenance, &mut sources);
+        }
+
+        if c.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(c.errors)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Every word Karya shows, in Indonesian (the default) and English, in one place.
+//! The `texts!` table takes both languages for each key, so a missing translation does not
+//! compile; names of records (facilities, products, countries) come from the data instead.
+
+use crate::model::{FacilityKind, ProductStatus, Unit, ZoningRole};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    /// Reads `id` or `en` (any case); anything else is `None`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 code, for `<html lang>` and `?lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
+    /// Picks the field of a record that is written in this language.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $id:expr, $en:expr;)*) => {
+        /// A fixed piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text { $($key),* }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key),*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Text::$key => lang.pick($id, $en),)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Karya", "Karya";
+    Tagline => "Produk pembinaan kemandirian warga binaan pemasyarakatan (WBP) dan ekspornya",
+               "What inmates in Indonesia's correctional training programme make, and where it is exported";
+    Owner => "Data program pembinaan Kementerian Imigrasi dan Pemasyarakatan (Kemenimipas)",
+             "Data of the training programme of the Ministry of Immigration and Corrections (Kemenimipas)";
+    NavLabel => "Navigasi utama", "Main navigation";
+    NavOverview => "Ringkasan", "Overview";
+    NavMap => "Peta ekspor", "Export map";
+    NavFacilities => "UPT", "Facilities";
+    SwitchLanguage => "English", "Bahasa Indonesia";
+    SwitchLanguageLabel => "Ganti bahasa ke English", "Switch language to Bahasa Indonesia";
+    KpiDestinationCountries => "Negara tujuan ekspor", "Destination countries";
+    KpiShipments => "Pelepasan ekspor", "Export releases";
+    KpiFacilities => "UPT pengekspor", "Exporting facilities";
+    KpiProductsExporting => "Produk diekspor", "Products exporting";
+    KpiProductsPipeline => "Produk dalam pengembangan", "Products in the pipeline";
+    QuantitiesTitle => "Jumlah diekspor per produk", "Quantity exported per product";
+    QuantitiesNote => "Setiap produk dalam satuannya sendiri; satuan berbeda tidak dijumlahkan.",
+                      "Each product in its own unit; different units are never added together.";
+    LatestReleases => "Pelepasan ekspor terbaru", "Latest export releases";
+    SourceSays => "Yang dilaporkan sumber", "What the source reports";
+    IllustrativeMark => "Data ilustrasi", "Illustrative data";
+    IllustrativeExplainer => "Angka bertanda ini adalah contoh untuk memperlihatkan cara kerja Karya, bukan data resmi.",
+                             "Figures with this mark are examples that show how Karya works, not official data.";
+    ReportedMark => "Dilaporkan", "Reported";
+    Source => "Sumber", "Source";
+    Loading => "Memuat data…", "Loading data…";
+    Retry => "Coba lagi", "Try again";
+    ErrorUnreachable => "Server data Karya tidak dapat dihubungi. Periksa koneksi internet Anda, lalu coba lagi.",
+                        "Karya's data server cannot be reached. Check your connection, then try again.";
+    ErrorServer => "Server data Karya menolak permintaan ini.", "Karya's data server refused this request.";
+    ErrorBadResponse => "Server data Karya mengirim jawaban yang tidak dapat dibaca. Coba lagi sebentar lagi.",
+                        "Karya's data server sent an answer that cannot be read. Try again in a moment.";
+    ServerSaid => "Pesan server", "The server said";
+    DateNotStated => "tanggal tidak disebutkan sumber", "date not stated by the source";
+    NoReleases => "Belum ada pelepasan ekspor untuk pilihan ini.", "No export releases for this selection yet.";
+    FilterFallback => "Filter di alamat halaman tidak dapat dibaca, jadi semua data ditampilkan.",
+                      "The filter in the page address could not be read, so all data is shown.";
+    ColDate => "Tanggal", "Date";
+    ColFacility => "UPT", "Facility";
+    ColProduct => "Produk", "Product";
+    ColDestination => "Tujuan", "Destination";
+    ColQuantity => "Jumlah", "Quantity";
+    ColValue => "Nilai", "Value";
+    ColSource => "Asal data", "Provenance";
+    ComingSoon => "Tampilan ini sedang dibangun.", "This view is being built.";
+    FacilityHeading => "UPT", "Facility";
+    NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    BackToOverview => "Kembali ke ringkasan", "Back to the overview";
+    ApproxEight => "sekitar", "about";
+}
+
+pub fn unit_name(unit: Unit, quantity: f64, lang: Lang) -> &'static str {
+    let one = quantity == 1.0;
+    match (unit, lang) {
+        (Unit::Piece, Lang::Id) => "buah",
+        (Unit::Piece, Lang::En) if one => "piece",
+        (Unit::Piece, Lang::En) => "pieces",
+        (Unit::Kilogram, _) => "kg",
+        (Unit::Set, Lang::Id) => "set",
+        (Unit::Set, Lang::En) if one => "set",
+        (Unit::Set, Lang::En) => "sets",
+        (Unit::SquareMetre, _) => "m²",
+    }
+}
+
+pub fn status_name(status: ProductStatus, lang: Lang) -> &'static str {
+    match status {
+        ProductStatus::Exporting => lang.pick("Diekspor", "Exporting"),
+        ProductStatus::Pilot => lang.pick("Uji coba", "Pilot"),
+        ProductStatus::InDevelopment => lang.pick("Dalam pengembangan", "In development"),
+        ProductStatus::Planned => lang.pick("Direncanakan", "Planned"),
+    }
+}
+
+pub fn role_name(role: ZoningRole, lang: Lang) -> &'static str {
+    match role {
+        ZoningRole::Producer => lang.pick("Produsen", "Producer"),
+        ZoningRole::Supplier => lang.pick("Pemasok bahan", "Material supplier"),
+        ZoningRole::Both => lang.pick("Produsen dan pemasok", "Producer and supplier"),
+    }
+}
+
+pub fn facility_kind_name(kind: FacilityKind, lang: Lang) -> &'static str {
+    match kind {
+        FacilityKind::Lapas => lang.pick("Lapas", "Prison (Lapas)"),
+        FacilityKind::Rutan => lang.pick("Rutan", "Remand centre (Rutan)"),
+        FacilityKind::Lpka => lang.pick("LPKA", "Juvenile facility (LPKA)"),
+        FacilityKind::Bapas => lang.pick("Bapas", "Probation office (Bapas)"),
+    }
+}
+
+/// "dari 12 pelepasan" / "from 12 releases"
+pub fn from_releases(formatted_count: &str, count: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("dari {formatted_count} pelepasan"),
+        Lang::En if count == 1 => format!("from {formatted_count} release"),
+        Lang::En => format!("from {formatted_count} releases"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for t in Text::ALL {
+            for lang in [Lang::Id, Lang::En] {
+                assert!(!t.get(lang).trim().is_empty(), "{t:?} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in [Lang::Id, Lang::En] {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::default(), Lang::Id);
+    }
+
+    #[test]
+    fn english_units_agree_with_the_number() {
+        assert_eq!(unit_name(Unit::Piece, 1.0, Lang::En), "piece");
+        assert_eq!(unit_name(Unit::Piece, 750.0, Lang::En), "pieces");
+        assert_eq!(unit_name(Unit::Piece, 750.0, Lang::Id), "buah");
+    }
+}

@@ -1,0 +1,20 @@
+//! Karya's core: the JSON contract shared by the app and the server, and every piece of logic
+//! that must give the same answer on both sides (filters, aggregation, formatting, i18n).
+//!
+//! No web, database or async dependency lives here, so native tests reach all of it in
+//! milliseconds and the server and the browser cannot disagree about a total.
+
+pub mod api;
+pub mod dataset;
+pub mod filter;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod month;
+pub mod production;
+pub mod summary;
+
+pub use filter::{Filter, FilterError};
+pub use i18n::{Lang, Text};
+pub use model::*;
+pub use month::Month;

@@ -1,0 +1,219 @@
+//! The domain records of Karya — the JSON contract under `/api/v1/`.
+//! Words follow the users' own (see shared/context/README.md): Lapas, Rutan, LPKA, Bapas, BLK, zonasi.
+
+use crate::month::Month;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a record comes from. Every record carries one, and the app shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Provenance {
+    /// Stated by a public source, cited.
+    Reported { source: Source },
+    /// Made up for the sample dataset to show how Karya works; never an official figure.
+    Illustrative,
+}
+
+impl Provenance {
+    pub fn is_illustrative(&self) -> bool {
+        matches!(self, Provenance::Illustrative)
+    }
+
+    /// The database's one-word name for the kind.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Provenance::Reported { .. } => "reported",
+            Provenance::Illustrative => "illustrative",
+        }
+    }
+}
+
+/// A citation: which publication says it, and where in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Stable id of the publication, shared by every record that cites it.
+    pub id: String,
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A document reference where there is no URL (a letter, a report, an archived copy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Which fact of the source this record rests on, e.g. "F7".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// The source's own words for that fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FacilityKind {
+    /// Lembaga Pemasyarakatan: prison.
+    Lapas,
+    /// Rumah Tahanan Negara: remand centre.
+    Rutan,
+    /// Lembaga Pembinaan Khusus Anak: juvenile facility.
+    #[serde(rename = "LPKA")]
+    Lpka,
+    /// Balai Pemasyarakatan: probation and parole office.
+    Bapas,
+}
+
+/// Zoning (zonasi, F5): who makes the product, who supplies its materials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoningRole {
+    Producer,
+    Supplier,
+    Both,
+}
+
+/// Whether a facility runs the export-oriented model (F9: planned for Nusakambangan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportModel {
+    Active,
+    Planned,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facility {
+    /// A readable slug, e.g. `lapas-cirebon`.
+    pub id: String,
+    pub name: String,
+    pub kind: FacilityKind,
+    pub province: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub role: ZoningRole,
+    /// Has a vocational training centre (BLK, F4). `None`: the source does not say.
+    pub has_blk: Option<bool>,
+    pub export_model: ExportModel,
+    pub provenance: Provenance,
+}
+
+/// The unit a product is counted in. Quantities in different units are never added together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Piece,
+    Kilogram,
+    Set,
+    SquareMetre,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductStatus {
+    Exporting,
+    Pilot,
+    InDevelopment,
+    Planned,
+}
+
+impl ProductStatus {
+    /// Pilot, in development and planned products: the pipeline (F10).
+    pub fn is_pipeline(self) -> bool {
+        !matches!(self, ProductStatus::Exporting)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductCategory {
+    Handicraft,
+    Textile,
+    Furniture,
+    Food,
+    Fishery,
+    Energy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub category: ProductCategory,
+    pub unit: Unit,
+    pub status: ProductStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hs_code: Option<String>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case.
+    pub alpha2: String,
+    /// ISO 3166-1 numeric, three digits ("036" for Australia).
+    pub numeric: String,
+    pub name_id: String,
+    pub name_en: String,
+}
+
+/// An export release (pelepasan ekspor): one dispatch of one product to one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shipment {
+    pub id: String,
+    /// `None` when the source gives no date: Karya does not make one up.
+    pub date: Option<NaiveDate>,
+    pub facility_id: String,
+    pub product_id: String,
+    /// ISO 3166-1 alpha-2 of the destination.
+    pub country: String,
+    pub quantity: f64,
+    pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_idr: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_usd: Option<f64>,
+    pub provenance: Provenance,
+}
+
+/// What one facility made of one product in one month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductionRecord {
+    pub facility_id: String,
+    pub product_id: String,
+    pub month: Month,
+    pub quantity: f64,
+    pub unit: Unit,
+    pub provenance: Provenance,
+}
+
+/// Zoning in practice (F5): a supplier facility sends a material to a producer facility.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupplyLink {
+    pub id: String,
+    pub supplier_id: String,
+    pub producer_id: String,
+    pub material_id: String,
+    pub material_en: String,
+    pub provenance: Provenance,
+}
+
+/// A statement of a source that is not a record of its own, such as "about eight destination
+/// countries" (F8): shown as the source says it, next to what the data counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceStatement {
+    pub id: String,
+    pub text_id: String,
+    pub text_en: String,
+    /// A figure the statement gives, if any, with its qualifier ("about").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<f64>,
+    #[serde(default)]
+    pub approximate: bool,
+    /// Countries the statement names (alpha-2).
+    #[serde(default)]
+    pub countries: Vec<String>,
+    pub source: Source,
+}
