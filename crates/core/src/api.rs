@@ -31,3 +31,11 @@ pub struct Health {
     pub status: String,
     pub version: String,
 }
+
+/// `GET /api/v1/production`: one series per product, each in its own unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductionResponse {
+    pub filter: crate::filter::Filter,
+    pub granularity: crate::production::Granularity,
+    pub series: Vec<crate::production::ProductionSeries>,
+}

@@ -1,0 +1,80 @@
+//! The API's one error type and its JSON form: `{"error": {"code": "...", "message": "..."}}`.
+
+use crate::storage::StorageError;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use karya_core::api::{ErrorBody, ErrorDetail};
+use karya_core::FilterError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A query parameter that cannot be read; the message names it.
+    #[error("{0}")]
+    BadParameter(String),
+    /// A well-formed parameter naming something Karya does not know.
+    #[error("query parameter `{param}`: no {what} with the code {value:?}")]
+    UnknownReference {
+        param: &'static str,
+        what: &'static str,
+        value: String,
+    },
+    /// Readable but impossible, such as a period that ends before it starts.
+    #[error("{0}")]
+    Unprocessable(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UriTooLong(String),
+    #[error("{0}")]
+    MethodNotAllowed(String),
+    #[error("internal error")]
+    Internal(#[from] StorageError),
+}
+
+impl ApiError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            ApiError::BadParameter(_) => (StatusCode::BAD_REQUEST, "bad_parameter"),
+            ApiError::UnknownReference { .. } => (StatusCode::BAD_REQUEST, "unknown_reference"),
+            ApiError::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_period"),
+            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            ApiError::UriTooLong(_) => (StatusCode::URI_TOO_LONG, "uri_too_long"),
+            ApiError::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+}
+
+impl From<FilterError> for ApiError {
+    fn from(e: FilterError) -> Self {
+        match e {
+            FilterError::InvertedPeriod { .. } => ApiError::Unprocessable(e.to_string()),
+            _ => ApiError::BadParameter(e.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        let message = match &self {
+            // The details are for the log, not for whoever asked.
+            ApiError::Internal(e) => {
+                tracing::error!(error = %e, "request failed");
+                "Karya could not answer this request because of a server problem; it has been logged.".to_string()
+            }
+            other => other.to_string(),
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: code.to_string(),
+                message,
+            },
+        };
+        (status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,194 @@
+//! The JSON API under `/api/v1`. Handlers are thin: parse, ask the store, let the core count.
+
+mod error;
+mod params;
+
+pub use error::ApiError;
+
+use crate::storage::{ShipmentQuery, Store};
+use axum::extract::{OriginalUri, Path, RawQuery, State};
+use axum::http::Method;
+use axum::routing::get;
+use axum::{Json, Router};
+use karya_core::api::{Health, ProductionResponse, ShipmentList};
+use karya_core::filter::FILTER_KEYS;
+use karya_core::production::{production_series, Granularity};
+use karya_core::summary::{summarize, Summary};
+use karya_core::{Country, Facility, Filter, Product, SourceStatement, SupplyLink};
+use params::Params;
+
+/// Most shipments one request returns; `total` says how many matched in all.
+pub const MAX_LIMIT: u32 = 10_000;
+pub const DEFAULT_LIMIT: u32 = 1_000;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health))
+        .route("/summary", get(summary))
+        .route("/facilities", get(facilities))
+        .route("/facilities/{id}", get(facility))
+        .route("/products", get(products))
+        .route("/products/{id}", get(product))
+        .route("/countries", get(countries))
+        .route("/countries/{code}", get(country))
+        .route("/shipments", get(shipments))
+        .route("/production", get(production))
+        .route("/supply-links", get(supply_links))
+        .route("/statements", get(statements))
+        .fallback(no_such_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+pub async fn no_such_route(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
+    ApiError::NotFound(format!("no API endpoint {method} {}", uri.path()))
+}
+
+async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
+    ApiError::MethodNotAllowed(format!("{} does not accept {method}; the API is read-only for now", uri.path()))
+}
+
+async fn health(RawQuery(q): RawQuery) -> ApiResult<Health> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}
+
+/// Refuses filters that name a product, facility or country Karya does not know: such a
+/// filter would show an empty view that looks like "no exports" when it means "typo".
+async fn known_filter(store: &Store, params: &Params) -> Result<Filter, ApiError> {
+    let filter = params.filter()?;
+    if let Some(id) = &filter.product {
+        if store.product(id).await?.is_none() {
+            return Err(unknown("product", "product", id));
+        }
+    }
+    if let Some(id) = &filter.facility {
+        if store.facility(id).await?.is_none() {
+            return Err(unknown("facility", "facility", id));
+        }
+    }
+    if let Some(code) = &filter.country {
+        if store.country(code).await?.is_none() {
+            return Err(unknown("country", "country", code));
+        }
+    }
+    Ok(filter)
+}
+
+fn unknown(param: &'static str, what: &'static str, value: &str) -> ApiError {
+    ApiError::UnknownReference {
+        param,
+        what,
+        value: value.to_string(),
+    }
+}
+
+async fn summary(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Summary> {
+    let params = Params::parse(q.as_deref(), &FILTER_KEYS)?;
+    let filter = known_filter(&s.store, &params).await?;
+    let (_, shipments) = s
+        .store
+        .shipments(&ShipmentQuery {
+            filter: filter.clone(),
+            ..Default::default()
+        })
+        .await?;
+    let products = s.store.products().await?;
+    Ok(Json(summarize(&filter, &shipments, &products)))
+}
+
+async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<ShipmentList> {
+    let allowed = [&FILTER_KEYS[..], &["limit", "offset"]].concat();
+    let params = Params::parse(q.as_deref(), &allowed)?;
+    let filter = known_filter(&s.store, &params).await?;
+    let query = ShipmentQuery {
+        limit: Some(params.number("limit", 1, MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT)),
+        offset: params.number("offset", 0, u32::MAX)?.unwrap_or(0),
+        filter,
+    };
+    let (total, mut shipments) = s.store.shipments(&query).await?;
+    // SQL narrowed the rows; the core's filter has the last word, as it has in the summary.
+    shipments.retain(|x| query.filter.matches_shipment(x));
+    Ok(Json(ShipmentList { total, shipments }))
+}
+
+async fn production(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<ProductionResponse> {
+    let allowed = ["from", "to", "product", "facility", "granularity"];
+    let params = Params::parse(q.as_deref(), &allowed)?;
+    let filter = known_filter(&s.store, &params).await?;
+    let granularity = match params.single("granularity")? {
+        None => Granularity::Month,
+        Some(g) => Granularity::parse(g).ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "query parameter `granularity`: expected month, quarter or year, got {g:?}"
+            ))
+        })?,
+    };
+    let records = s.store.production(&filter).await?;
+    Ok(Json(ProductionResponse {
+        series: production_series(&filter, &records, granularity),
+        filter,
+        granularity,
+    }))
+}
+
+async fn facilities(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Facility>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.facilities().await?))
+}
+
+async fn facility(State(s): State<AppState>, Path(id): Path<String>) -> ApiResult<Facility> {
+    let found = s.store.facility(&id).await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no facility with the id {id:?}")))
+}
+
+async fn products(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Product>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.products().await?))
+}
+
+async fn product(State(s): State<AppState>, Path(id): Path<String>) -> ApiResult<Product> {
+    let found = s.store.product(&id).await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no product with the id {id:?}")))
+}
+
+async fn countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Country>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.countries().await?))
+}
+
+async fn country(State(s): State<AppState>, Path(code): Path<String>) -> ApiResult<Country> {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(ApiError::BadParameter(format!(
+            "path: expected a two-letter ISO 3166-1 code such as ES, got {code:?}"
+        )));
+    }
+    let found = s.store.country(&code.to_ascii_uppercase()).await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no country with the code {code:?}")))
+}
+
+async fn supply_links(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<SupplyLink>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.supply_links().await?))
+}
+
+async fn statements(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<SourceStatement>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.statements().await?))
+}

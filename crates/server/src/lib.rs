@@ -1,0 +1,131 @@
+//! Karya's backend: the JSON API under `/api/v1`, the built app, and the SQLite storage
+//! behind them. `main.rs` only reads the command line; everything here is testable.
+
+pub mod api;
+pub mod sample;
+pub mod storage;
+pub mod web;
+
+use api::AppState;
+use axum::http::{HeaderValue, Method};
+use axum::{middleware, Router};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use storage::{Store, StorageError};
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::CorsLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// A SQLite file path (created with its folder if missing) or a `sqlite://` URL.
+    pub db: String,
+    pub addr: String,
+    /// The release build of the app (`trunk build --release` writes it).
+    pub dist: PathBuf,
+    /// Origins allowed to call the API from another site (an app hosted elsewhere).
+    pub cors_origins: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("{0}")]
+    Sample(String),
+    #[error("the address {addr:?} is not an IP address and port such as 127.0.0.1:8080")]
+    BadAddress { addr: String },
+    #[error("the address {addr} is already in use: stop the program using it, or choose another with --addr or KARYA_ADDR")]
+    AddressInUse { addr: String },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: String, source: std::io::Error },
+    #[error("the CORS origin {0:?} is not a valid origin such as https://portal.example.go.id")]
+    BadOrigin(String),
+}
+
+/// Opens the store and loads the sample dataset into an empty database.
+pub async fn open_store(db: &str) -> Result<Store, StartupError> {
+    let store = Store::open(db).await?;
+    let sample = sample::sample_dataset().map_err(StartupError::Sample)?;
+    if store.load_sample_if_empty(&sample).await? {
+        tracing::info!(db, "loaded the sample dataset into the new database");
+    }
+    Ok(store)
+}
+
+/// The whole HTTP application: API, app files and the layers around them.
+pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
+    let api = Router::new()
+        .nest("/v1", api::router(AppState { store }))
+        .fallback(api::no_such_route);
+    let mut router = Router::new()
+        .nest("/api", api)
+        .merge(web::static_files(config.dist.clone()))
+        .layer(middleware::from_fn(web::cache_headers))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(web::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(web::guard_request))
+        .layer(TraceLayer::new_for_http());
+    if !config.cors_origins.is_empty() {
+        let origins = config
+            .cors_origins
+            .iter()
+            .map(|o| HeaderValue::from_str(o).map_err(|_| StartupError::BadOrigin(o.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
+        router = router.layer(CorsLayer::new().allow_origin(origins).allow_methods([Method::GET]));
+    }
+    Ok(router)
+}
+
+/// Binds the address; `on_ready` hears the real address (port 0 picks a free one).
+pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<(), StartupError> {
+    let addr: SocketAddr = config.addr.parse().map_err(|_| StartupError::BadAddress {
+        addr: config.addr.clone(),
+    })?;
+    let store = open_store(&config.db).await?;
+    let app = app(store, &config)?;
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| match source.kind() {
+        std::io::ErrorKind::AddrInUse => StartupError::AddressInUse {
+            addr: config.addr.clone(),
+        },
+        _ => StartupError::Listen {
+            addr: config.addr.clone(),
+            source,
+        },
+    })?;
+    let local = listener.local_addr().map_err(|source| StartupError::Listen {
+        addr: config.addr.clone(),
+        source,
+    })?;
+    if !config.dist.join("index.html").exists() {
+        tracing::warn!(dist = %config.dist.display(), "the app is not built: only the API is served");
+    }
+    on_ready(local);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|source| StartupError::Listen {
+            addr: local.to_string(),
+            source,
+        })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

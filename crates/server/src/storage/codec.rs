@@ -1,0 +1,70 @@
+//! Turning domain values into columns and back. Enums are stored by their JSON names, so the
+//! database, the API and CSV files all spell `in_development` the same way.
+
+use super::StorageError;
+use karya_core::{Provenance, Source};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+pub fn enum_text<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("enums serialise as strings, got {other:?}"),
+    }
+}
+
+pub fn text_enum<T: DeserializeOwned>(text: &str) -> Result<T, StorageError> {
+    serde_json::from_value(serde_json::Value::String(text.to_string()))
+        .map_err(|_| StorageError::Corrupt(format!("unknown value {text:?}")))
+}
+
+/// Columns of a record's provenance, joined with its source under `src_` names.
+/// `{t}` stands for the record table's alias.
+pub const PROVENANCE_SELECT: &str = "{t}.provenance, {t}.source_fact, {t}.source_quote, \
+     src.id AS src_id, src.outlet AS src_outlet, src.title AS src_title, src.author AS src_author, \
+     src.url AS src_url, src.document AS src_document";
+
+pub fn provenance_select(alias: &str) -> String {
+    PROVENANCE_SELECT.replace("{t}", alias)
+}
+
+pub fn source_join(alias: &str) -> String {
+    format!("LEFT JOIN sources src ON src.id = {alias}.source_id")
+}
+
+pub fn read_source(row: &AnyRow) -> Result<Source, StorageError> {
+    Ok(Source {
+        id: row.try_get("src_id")?,
+        outlet: row.try_get("src_outlet")?,
+        title: row.try_get("src_title")?,
+        author: row.try_get("src_author")?,
+        url: row.try_get("src_url")?,
+        document: row.try_get("src_document")?,
+        fact: row.try_get("source_fact")?,
+        quote: row.try_get("source_quote")?,
+    })
+}
+
+pub fn read_provenance(row: &AnyRow) -> Result<Provenance, StorageError> {
+    let kind: String = row.try_get("provenance")?;
+    match kind.as_str() {
+        "illustrative" => Ok(Provenance::Illustrative),
+        "reported" => Ok(Provenance::Reported { source: read_source(row)? }),
+        other => Err(StorageError::Corrupt(format!("provenance {other:?}"))),
+    }
+}
+
+/// (kind, source id, fact, quote) for the provenance columns.
+pub fn provenance_columns(p: &Provenance) -> (String, Option<String>, Option<String>, Option<String>) {
+    match p {
+        Provenance::Illustrative => ("illustrative".into(), None, None, None),
+        Provenance::Reported { source } => (
+            "reported".into(),
+            Some(source.id.clone()),
+            source.fact.clone(),
+            source.quote.clone(),
+        ),
+    }
+}

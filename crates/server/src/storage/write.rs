@@ -1,0 +1,195 @@
+//! Writes. Today only the loading of a whole validated dataset into an empty database, in one
+//! transaction: it lands whole or not at all.
+
+use super::codec::{enum_text, provenance_columns};
+use super::{Store, StorageError};
+use karya_core::dataset::Dataset;
+use karya_core::{Provenance, Source};
+use sqlx::{Any, Transaction};
+use std::collections::BTreeMap;
+
+type Tx = Transaction<'static, Any>;
+
+const SAMPLE_KEY: &str = "sample_loaded";
+
+impl Store {
+    /// Loads `dataset` unless the database already holds data or had the sample once.
+    /// Returns whether it loaded.
+    pub async fn load_sample_if_empty(&self, dataset: &Dataset) -> Result<bool, StorageError> {
+        if self.meta(SAMPLE_KEY).await?.is_some() {
+            return Ok(false);
+        }
+        let mut tx = self.pool().begin().await?;
+        insert_dataset(&mut tx, dataset).await?;
+        sqlx::query("INSERT INTO karya_meta (key, value) VALUES ($1, $2)")
+            .bind(SAMPLE_KEY)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+fn sources_of(dataset: &Dataset) -> BTreeMap<String, Source> {
+    let reported = |p: &Provenance| match p {
+        Provenance::Reported { source } => Some(source.clone()),
+        Provenance::Illustrative => None,
+    };
+    let provenances = dataset
+        .facilities
+        .iter()
+        .map(|x| &x.provenance)
+        .chain(dataset.products.iter().map(|x| &x.provenance))
+        .chain(dataset.shipments.iter().map(|x| &x.provenance))
+        .chain(dataset.production.iter().map(|x| &x.provenance))
+        .chain(dataset.supply_links.iter().map(|x| &x.provenance));
+    provenances
+        .filter_map(reported)
+        .chain(dataset.statements.iter().map(|s| s.source.clone()))
+        .map(|s| (s.id.clone(), s))
+        .collect()
+}
+
+async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
+    for s in sources_of(d).values() {
+        sqlx::query("INSERT INTO sources (id, outlet, title, author, url, document) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&s.id)
+            .bind(&s.outlet)
+            .bind(&s.title)
+            .bind(&s.author)
+            .bind(&s.url)
+            .bind(&s.document)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for c in &d.countries {
+        sqlx::query("INSERT INTO countries (alpha2, numeric_code, name_id, name_en) VALUES ($1, $2, $3, $4)")
+            .bind(&c.alpha2)
+            .bind(&c.numeric)
+            .bind(&c.name_id)
+            .bind(&c.name_en)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for f in &d.facilities {
+        let (kind, source, fact, quote) = provenance_columns(&f.provenance);
+        sqlx::query(
+            "INSERT INTO facilities (id, name, kind, province, latitude, longitude, zoning_role, has_blk, \
+             export_model, provenance, source_id, source_fact, source_quote) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(&f.id)
+        .bind(&f.name)
+        .bind(enum_text(&f.kind))
+        .bind(&f.province)
+        .bind(f.latitude)
+        .bind(f.longitude)
+        .bind(enum_text(&f.role))
+        .bind(f.has_blk.map(i64::from))
+        .bind(enum_text(&f.export_model))
+        .bind(kind)
+        .bind(source)
+        .bind(fact)
+        .bind(quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for p in &d.products {
+        let (kind, source, fact, quote) = provenance_columns(&p.provenance);
+        sqlx::query(
+            "INSERT INTO products (id, name_id, name_en, category, unit, status, hs_code, provenance, source_id, \
+             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(&p.id)
+        .bind(&p.name_id)
+        .bind(&p.name_en)
+        .bind(enum_text(&p.category))
+        .bind(enum_text(&p.unit))
+        .bind(enum_text(&p.status))
+        .bind(&p.hs_code)
+        .bind(kind)
+        .bind(source)
+        .bind(fact)
+        .bind(quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for s in &d.shipments {
+        let (kind, source, fact, quote) = provenance_columns(&s.provenance);
+        sqlx::query(
+            "INSERT INTO shipments (id, release_date, facility_id, product_id, country, quantity, unit, value_idr, \
+             value_usd, provenance, source_id, source_fact, source_quote) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(&s.id)
+        .bind(s.date.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(&s.facility_id)
+        .bind(&s.product_id)
+        .bind(&s.country)
+        .bind(s.quantity)
+        .bind(enum_text(&s.unit))
+        .bind(s.value_idr)
+        .bind(s.value_usd)
+        .bind(kind)
+        .bind(source)
+        .bind(fact)
+        .bind(quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for r in &d.production {
+        let (kind, source, fact, quote) = provenance_columns(&r.provenance);
+        sqlx::query(
+            "INSERT INTO production_records (facility_id, product_id, month, quantity, unit, provenance, source_id, \
+             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&r.facility_id)
+        .bind(&r.product_id)
+        .bind(r.month.to_string())
+        .bind(r.quantity)
+        .bind(enum_text(&r.unit))
+        .bind(kind)
+        .bind(source)
+        .bind(fact)
+        .bind(quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for l in &d.supply_links {
+        let (kind, source, fact, quote) = provenance_columns(&l.provenance);
+        sqlx::query(
+            "INSERT INTO supply_links (id, supplier_id, producer_id, material_id, material_en, provenance, \
+             source_id, source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&l.id)
+        .bind(&l.supplier_id)
+        .bind(&l.producer_id)
+        .bind(&l.material_id)
+        .bind(&l.material_en)
+        .bind(kind)
+        .bind(source)
+        .bind(fact)
+        .bind(quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for st in &d.statements {
+        sqlx::query(
+            "INSERT INTO source_statements (id, text_id, text_en, figure, approximate, countries, source_id, \
+             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&st.id)
+        .bind(&st.text_id)
+        .bind(&st.text_en)
+        .bind(st.figure)
+        .bind(i64::from(st.approximate))
+        .bind(st.countries.join(","))
+        .bind(&st.source.id)
+        .bind(&st.source.fact)
+        .bind(&st.source.quote)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

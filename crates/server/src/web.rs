@@ -1,0 +1,101 @@
+//! Everything around the API: the built app from `dist/` with an `index.html` fallback for
+//! client routes, cache headers, and the limits that protect the server from huge requests.
+
+use crate::api::ApiError;
+use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::Router;
+use std::path::PathBuf;
+use tower_http::services::ServeDir;
+
+/// The API takes no large bodies: 64 KiB is plenty for the writes that will come.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// Longer addresses are not links people share but mistakes or abuse.
+pub const MAX_URI_BYTES: usize = 4 * 1024;
+
+/// Refuses oversized requests before any work, with the API's JSON error.
+pub async fn guard_request(req: Request, next: Next) -> Response {
+    let uri_len = req.uri().to_string().len();
+    if uri_len > MAX_URI_BYTES {
+        return ApiError::UriTooLong(format!("the address is {uri_len} bytes long; at most {MAX_URI_BYTES} are accepted"))
+            .into_response();
+    }
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if let Some(len) = declared.filter(|len| *len > MAX_BODY_BYTES as u64) {
+        return ApiError::PayloadTooLarge(format!("the request body is {len} bytes; at most {MAX_BODY_BYTES} are accepted"))
+            .into_response();
+    }
+    next.run(req).await
+}
+
+/// Trunk names assets with a content hash, so they can be cached for good; `index.html` and
+/// the API must be revalidated so a new release is picked up at once.
+pub async fn cache_headers(req: Request, next: Next) -> Response {
+    let immutable = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// `karya-app-3f2a…9c1d_bg.wasm`, `style-0d1e….css`: a 16-hex-digit hash after a dash.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    stem.trim_end_matches("_bg")
+        .rsplit('-')
+        .next()
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        && file.contains('-')
+}
+
+/// Serves `dist/`; a path without a file extension is a client route and gets `index.html`.
+pub fn static_files(dist: PathBuf) -> Router {
+    let index = dist.join("index.html");
+    let fallback = move |uri: Uri| {
+        let index = index.clone();
+        async move {
+            let last = uri.path().rsplit('/').next().unwrap_or("");
+            if last.contains('.') {
+                return (StatusCode::NOT_FOUND, "not found").into_response();
+            }
+            match tokio::fs::read_to_string(&index).await {
+                Ok(html) => Html(html).into_response(),
+                Err(_) => (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Html(
+                        "<!doctype html><meta charset=utf-8><title>Karya</title>\
+                         <p>The Karya app is not built. Run <code>make run</code>, \
+                         or <code>trunk build --release</code> before starting the server.</p>",
+                    ),
+                )
+                    .into_response(),
+            }
+        }
+    };
+    Router::new().fallback_service(ServeDir::new(dist).fallback(fallback.into_service()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashed_assets() {
+        assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a_bg.wasm"));
+        assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/karya-app.js"));
+        assert!(!is_hashed_asset("/api/v1/summary"));
+    }
+}
