@@ -236,3 +236,68 @@ impl Dataset {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Dataset {
+        let json = r#"{
+          "countries": [{"alpha2": "ES", "numeric": "724", "name_id": "Spanyol", "name_en": "Spain"}],
+          "facilities": [{"id": "lapas-a", "name": "Lapas A", "kind": "Lapas", "province": "Jawa Barat",
+            "latitude": -6.7, "longitude": 108.5, "role": "producer", "has_blk": null, "export_model": "active",
+            "provenance": {"kind": "illustrative"}}],
+          "products": [{"id": "coco-shade", "name_id": "Coco shade", "name_en": "Coco shade", "category": "handicraft",
+            "unit": "piece", "status": "exporting", "provenance": {"kind": "illustrative"}}],
+          "shipments": [{"id": "s1", "date": null, "facility_id": "lapas-a", "product_id": "coco-shade",
+            "country": "ES", "quantity": 750, "unit": "piece", "provenance": {"kind": "illustrative"}}]
+        }"#;
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_consistent_dataset_passes() {
+        assert_eq!(tiny().validate(), Ok(()));
+    }
+
+    #[test]
+    fn an_unknown_country_code_is_refused_by_name() {
+        let mut d = tiny();
+        d.shipments[0].country = "XX".into();
+        let errors = d.validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].field, errors[0].record.as_str()), ("country", "s1"));
+        assert!(errors[0].to_string().contains("\"XX\""), "{}", errors[0]);
+    }
+
+    #[test]
+    fn every_problem_is_listed_at_once() {
+        let mut d = tiny();
+        d.shipments[0].unit = Unit::Kilogram;
+        d.shipments[0].quantity = -1.0;
+        d.shipments[0].facility_id = "lapas-z".into();
+        d.shipments.push(d.shipments[0].clone());
+        let fields: Vec<&str> = d.validate().unwrap_err().iter().map(|e| e.field).collect();
+        for f in ["unit", "quantity", "facility_id", "id"] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
+        }
+    }
+
+    #[test]
+    fn a_reported_record_needs_a_citable_source() {
+        let mut d = tiny();
+        d.shipments[0].provenance = Provenance::Reported {
+            source: Source {
+                id: "x".into(),
+                outlet: "".into(),
+                title: None,
+                author: None,
+                url: None,
+                document: None,
+                fact: None,
+                quote: None,
+            },
+        };
+        assert_eq!(d.validate().unwrap_err().len(), 2);
+    }
+}
