@@ -1,1 +1,34 @@
+//! Karya's web app: the router, the shared view state (language and filter, both read from the
+//! address) and the page shell. Pages live in `pages/`, reusable pieces in `components/`,
+//! the HTTP client in `api.rs`; every rule and every word comes from `karya_core`.
 
+pub mod api;
+pub mod components;
+pub mod pages;
+pub mod view_state;
+
+use components::layout::{Footer, Header};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <view_state::ProvideViewState>
+                <Header/>
+                <main id="main" class="page">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=Overview/>
+                        <Route path=path!("/map") view=MapPage/>
+                        <Route path=path!("/facilities") view=FacilitiesPage/>
+                        <Route path=path!("/facility/:id") view=FacilityPage/>
+                    </Routes>
+                </main>
+                <Footer/>
+            </view_state::ProvideViewState>
+        </Router>
+    }
+}

@@ -1,1 +1,6 @@
-fn main() {}
+//! Entry point of the browser app: mount and nothing else.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(karya_app::App);
+}

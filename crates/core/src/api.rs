@@ -39,3 +39,84 @@ pub struct ProductionResponse {
     pub granularity: crate::production::Granularity,
     pub series: Vec<crate::production::ProductionSeries>,
 }
+
+/// Why the app could not get an answer, sorted by what a person can do about it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FetchError {
+    /// No answer at all: the network or the server is down.
+    #[error("the server could not be reached: {0}")]
+    Unreachable(String),
+    #[error("the server did not answer within {0} seconds")]
+    TimedOut(u32),
+    /// An answer that says no, with the server's own words.
+    #[error("the server answered {status}: {message}")]
+    Server { status: u16, code: String, message: String },
+    /// An answer that is not the JSON it should be (a proxy's error page, a truncated body).
+    #[error("the server's answer could not be read: {0}")]
+    BadResponse(String),
+}
+
+impl FetchError {
+    /// Classifies a non-success answer, keeping the server's message when it sent one.
+    pub fn from_status(status: u16, body: &str) -> FetchError {
+        match serde_json::from_str::<ErrorBody>(body) {
+            Ok(b) => FetchError::Server {
+                status,
+                code: b.error.code,
+                message: b.error.message,
+            },
+            Err(_) => FetchError::Server {
+                status,
+                code: "http_error".into(),
+                message: format!("HTTP {status}"),
+            },
+        }
+    }
+
+    /// What happened, in the reader's language.
+    pub fn headline(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            FetchError::Unreachable(_) => Text::ErrorUnreachable,
+            FetchError::TimedOut(_) => Text::ErrorTimedOut,
+            FetchError::Server { .. } => Text::ErrorServer,
+            FetchError::BadResponse(_) => Text::ErrorBadResponse,
+        }
+    }
+
+    /// The server's own words, worth showing to a person; never a browser's internals.
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            FetchError::Server { message, .. } => Some(message),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, Text};
+
+    #[test]
+    fn keeps_the_servers_message() {
+        let body = r#"{"error":{"code":"bad_parameter","message":"query parameter `from`: bad"}}"#;
+        let e = FetchError::from_status(400, body);
+        assert_eq!(e.server_message(), Some("query parameter `from`: bad"));
+        assert_eq!(e.headline(), Text::ErrorServer);
+    }
+
+    #[test]
+    fn a_non_json_error_page_still_gets_a_status() {
+        let e = FetchError::from_status(502, "<html>Bad Gateway</html>");
+        assert_eq!(e.server_message(), Some("HTTP 502"));
+    }
+
+    #[test]
+    fn a_network_failure_reads_as_unreachable_in_both_languages() {
+        let e = FetchError::Unreachable("TypeError: Failed to fetch".into());
+        assert_eq!(e.server_message(), None);
+        assert!(e.headline().get(Lang::Id).contains("tidak dapat dihubungi"));
+        assert!(e.headline().get(Lang::En).contains("cannot be reached"));
+    }
+}

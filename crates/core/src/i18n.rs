@@ -96,6 +96,8 @@ texts! {
     Retry => "Coba lagi", "Try again";
     ErrorUnreachable => "Server data Karya tidak dapat dihubungi. Periksa koneksi internet Anda, lalu coba lagi.",
                         "Karya's data server cannot be reached. Check your connection, then try again.";
+    ErrorTimedOut => "Server data Karya tidak menjawab dalam waktu yang wajar. Jaringan mungkin lambat; coba lagi.",
+                     "Karya's data server did not answer in time. The network may be slow; try again.";
     ErrorServer => "Server data Karya menolak permintaan ini.", "Karya's data server refused this request.";
     ErrorBadResponse => "Server data Karya mengirim jawaban yang tidak dapat dibaca. Coba lagi sebentar lagi.",
                         "Karya's data server sent an answer that cannot be read. Try again in a moment.";

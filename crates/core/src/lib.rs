@@ -13,6 +13,7 @@ pub mod model;
 pub mod month;
 pub mod production;
 pub mod summary;
+pub mod url;
 
 pub use filter::{Filter, FilterError};
 pub use i18n::{Lang, Text};

@@ -109,6 +109,18 @@ pub enum Unit {
     SquareMetre,
 }
 
+impl Unit {
+    /// The unit's name in JSON, SQL and `data-unit` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Piece => "piece",
+            Unit::Kilogram => "kilogram",
+            Unit::Set => "set",
+            Unit::SquareMetre => "square_metre",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductStatus {
@@ -216,4 +228,16 @@ pub struct SourceStatement {
     #[serde(default)]
     pub countries: Vec<String>,
     pub source: Source,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_codes_are_their_json_names() {
+        for unit in [Unit::Piece, Unit::Kilogram, Unit::Set, Unit::SquareMetre] {
+            assert_eq!(serde_json::to_value(unit).unwrap(), unit.code());
+        }
+    }
 }

@@ -1,0 +1,100 @@
+//! The app's one HTTP client: typed calls to Karya's JSON API, a time limit on each, and
+//! errors sorted by what a person can do about them (see `karya_core::api::FetchError`).
+
+use gloo_net::http::Request;
+use karya_core::api::{FetchError, ShipmentList};
+use karya_core::summary::Summary;
+use karya_core::{Country, Facility, Filter, Product, SourceStatement};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+/// A briefing-room network can hang rather than fail; after this, say so and offer a retry.
+const TIMEOUT_SECONDS: u32 = 15;
+const DEFAULT_BASE: &str = "/api/v1";
+
+/// The API's address: `<meta name="karya-api-base" content="…">` in `index.html`, so a
+/// deployment can point the built app at another backend without rebuilding it.
+pub fn api_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=karya-api-base]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .map(|s| s.trim_end_matches('/').to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| DEFAULT_BASE.to_string())
+}
+
+/// GET `path` (with its query) under the API base and decode the JSON answer.
+pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
+    let url = format!("{}{path}", api_base());
+    let controller = web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
+    let abort = controller.clone();
+    let on_timeout = Closure::once(move || abort.abort());
+    let timer = web_sys::window().and_then(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            (TIMEOUT_SECONDS * 1000) as i32,
+        )
+        .ok()
+    });
+    let result = Request::get(&url)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&controller.signal()))
+        .send()
+        .await;
+    if let (Some(w), Some(t)) = (web_sys::window(), timer) {
+        w.clear_timeout_with_handle(t);
+    }
+    let response = match result {
+        Ok(r) => r,
+        Err(_) if controller.signal().aborted() => return Err(FetchError::TimedOut(TIMEOUT_SECONDS)),
+        Err(e) => return Err(FetchError::Unreachable(e.to_string())),
+    };
+    let status = response.status();
+    let body = response.text().await.map_err(|e| FetchError::BadResponse(e.to_string()))?;
+    if !(200..300).contains(&status) {
+        return Err(FetchError::from_status(status, &body));
+    }
+    serde_json::from_str(&body).map_err(|e| FetchError::BadResponse(e.to_string()))
+}
+
+fn js_text(v: &JsValue) -> String {
+    v.as_string().unwrap_or_else(|| format!("{v:?}"))
+}
+
+fn with_query(path: &str, query: String) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+pub async fn summary(filter: &Filter) -> Result<Summary, FetchError> {
+    get_json(&with_query("/summary", filter.to_query())).await
+}
+
+pub async fn shipments(filter: &Filter, limit: u32) -> Result<ShipmentList, FetchError> {
+    let mut query = filter.to_query();
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(&format!("limit={limit}"));
+    get_json(&with_query("/shipments", query)).await
+}
+
+pub async fn products() -> Result<Vec<Product>, FetchError> {
+    get_json("/products").await
+}
+
+pub async fn facilities() -> Result<Vec<Facility>, FetchError> {
+    get_json("/facilities").await
+}
+
+pub async fn countries() -> Result<Vec<Country>, FetchError> {
+    get_json("/countries").await
+}
+
+pub async fn statements() -> Result<Vec<SourceStatement>, FetchError> {
+    get_json("/statements").await
+}

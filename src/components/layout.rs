@@ -1,0 +1,44 @@
+//! The page shell: header with navigation and the language switch, and the footer.
+
+use crate::view_state::{tr, use_href, use_other_language_href};
+use karya_core::Text;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let home = use_href("/");
+    let map = use_href("/map");
+    let facilities = use_href("/facilities");
+    let other_language = use_other_language_href();
+    view! {
+        <a class="skip-link" href="#main">{tr(Text::NavOverview)}</a>
+        <header class="site-header">
+            <div class="brand">
+                <A href=move || home.get()>
+                    <span class="brand-name">{tr(Text::AppName)}</span>
+                </A>
+                <span class="brand-tagline">{tr(Text::Tagline)}</span>
+            </div>
+            <nav aria-label=tr(Text::NavLabel) class="site-nav">
+                <A href=move || home.get()>{tr(Text::NavOverview)}</A>
+                <A href=move || map.get()>{tr(Text::NavMap)}</A>
+                <A href=move || facilities.get()>{tr(Text::NavFacilities)}</A>
+            </nav>
+            <A href=move || other_language.get() attr:class="language-switch" attr:data-action="switch-language"
+                attr:aria-label=tr(Text::SwitchLanguageLabel)>
+                {tr(Text::SwitchLanguage)}
+            </A>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(Text::Owner)}</p>
+            <p>{tr(Text::IllustrativeExplainer)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces of the interface. Each is thin: it formats with `karya_core` and draws.
+
+pub mod error_panel;
+pub mod kpi;
+pub mod layout;
+pub mod provenance;

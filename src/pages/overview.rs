@@ -1,0 +1,217 @@
+//! The overview: headline figures from `/api/v1/summary`, quantities per product in their own
+//! units, the latest export releases with their sources, and what the source article reports.
+
+use crate::api;
+use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::kpi::{KpiCard, QuantityCard};
+use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCitation};
+use crate::view_state::{tr, use_filter, use_lang};
+use karya_core::api::{FetchError, ShipmentList};
+use karya_core::summary::Summary;
+use karya_core::{format, Country, Facility, Filter, Lang, Product, Shipment, SourceStatement, Text};
+use leptos::prelude::*;
+
+#[derive(Debug, Clone)]
+struct OverviewData {
+    summary: Summary,
+    latest: ShipmentList,
+    names: Names,
+    statements: Vec<SourceStatement>,
+}
+
+/// Names of the records a release refers to, in both languages.
+#[derive(Debug, Clone)]
+struct Names {
+    products: Vec<Product>,
+    facilities: Vec<Facility>,
+    countries: Vec<Country>,
+}
+
+impl Names {
+    fn product(&self, id: &str, lang: Lang) -> String {
+        self.products
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| lang.pick(&p.name_id, &p.name_en).to_string())
+    }
+
+    fn facility(&self, id: &str) -> String {
+        self.facilities.iter().find(|f| f.id == id).map_or_else(|| id.to_string(), |f| f.name.clone())
+    }
+
+    fn country(&self, code: &str, lang: Lang) -> String {
+        self.countries
+            .iter()
+            .find(|c| c.alpha2 == code)
+            .map_or_else(|| code.to_string(), |c| lang.pick(&c.name_id, &c.name_en).to_string())
+    }
+}
+
+/// How many releases the overview lists.
+const LATEST_COUNT: u32 = 8;
+
+async fn load(filter: Filter) -> Result<OverviewData, FetchError> {
+    let (summary, latest, products, facilities, countries, statements) = futures::try_join!(
+        api::summary(&filter),
+        api::shipments(&filter, LATEST_COUNT),
+        api::products(),
+        api::facilities(),
+        api::countries(),
+        api::statements(),
+    )?;
+    Ok(OverviewData {
+        summary,
+        latest,
+        names: Names {
+            products,
+            facilities,
+            countries,
+        },
+        statements,
+    })
+}
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let filter = use_filter();
+    let data = LocalResource::new(move || load(filter.get().filter));
+    view! {
+        <section class="overview" data-page="overview">
+            <h1 class="visually-hidden">{tr(Text::NavOverview)}</h1>
+            {move || filter.get().fell_back.then(|| view! {
+                <p class="notice" role="status" data-notice="filter-fallback">{tr(Text::FilterFallback)}</p>
+            })}
+            {move || match data.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(error)) => view! { <ErrorPanel error=error on_retry=move |_| data.refetch()/> }.into_any(),
+                Some(Ok(d)) => view! { <OverviewBody data=d/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn OverviewBody(data: OverviewData) -> impl IntoView {
+    let lang = use_lang();
+    let OverviewData {
+        summary: s,
+        latest,
+        names,
+        statements,
+    } = data;
+    let illustrative = s.has_illustrative();
+    // What the source itself says about the number of countries (F8), beside what the data counts.
+    let reported_countries = statements.iter().find_map(|st| st.figure.filter(|_| st.approximate)).map(|n| {
+        Signal::derive(move || {
+            let l = lang.get();
+            format!("{}: {} {}", Text::SourceSays.get(l), Text::ApproxEight.get(l), format::number(n, 0, l))
+        })
+    });
+    let quantity_cards = s
+        .quantities
+        .iter()
+        .map(|q| {
+            let (names, id) = (names.clone(), q.product_id.clone());
+            let name = Signal::derive(move || names.product(&id, lang.get()));
+            view! { <QuantityCard product_id=q.product_id.clone() name=name quantity=q.quantity unit=q.unit illustrative=q.illustrative/> }
+        })
+        .collect_view();
+    view! {
+        {illustrative.then(|| view! {
+            <p class="notice notice-illustrative"><IllustrativeMark/> " " {tr(Text::IllustrativeExplainer)}</p>
+        })}
+        <div class="kpi-grid" aria-live="polite">
+            <KpiCard kpi="destination_countries" value=s.destination_countries label=Text::KpiDestinationCountries
+                illustrative=illustrative note=reported_countries/>
+            <KpiCard kpi="shipments" value=s.shipments label=Text::KpiShipments illustrative=illustrative/>
+            <KpiCard kpi="facilities" value=s.facilities label=Text::KpiFacilities illustrative=illustrative/>
+            <KpiCard kpi="products_exporting" value=s.products_exporting label=Text::KpiProductsExporting/>
+            <KpiCard kpi="products_pipeline" value=s.products_pipeline label=Text::KpiProductsPipeline/>
+        </div>
+        <h2>{tr(Text::QuantitiesTitle)}</h2>
+        <p class="hint">{tr(Text::QuantitiesNote)}</p>
+        <div class="kpi-grid kpi-grid-quantities">{quantity_cards}</div>
+        <h2>{tr(Text::LatestReleases)}</h2>
+        <LatestReleases latest=latest names=names/>
+        <h2>{tr(Text::SourceSays)}</h2>
+        <ul class="statements">
+            {statements.into_iter().map(|st| view! {
+                <li data-statement=st.id.clone()>
+                    <span>{move || lang.get().pick(&st.text_id, &st.text_en).to_string()}</span>
+                    " — " <span class="mark mark-reported" data-provenance="reported">{tr(Text::ReportedMark)}</span>
+                    " " <SourceCitation source=st.source.clone()/>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn LatestReleases(latest: ShipmentList, names: Names) -> impl IntoView {
+    let lang = use_lang();
+    if latest.shipments.is_empty() {
+        return view! { <p class="empty">{tr(Text::NoReleases)}</p> }.into_any();
+    }
+    let rows = latest
+        .shipments
+        .into_iter()
+        .map(|s| {
+            let names = names.clone();
+            view! { <ReleaseRow shipment=s names=names/> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table class="releases" data-table="latest-releases">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(Text::ColDate)}</th>
+                        <th scope="col">{tr(Text::ColFacility)}</th>
+                        <th scope="col">{tr(Text::ColProduct)}</th>
+                        <th scope="col">{tr(Text::ColDestination)}</th>
+                        <th scope="col" class="numeric">{tr(Text::ColQuantity)}</th>
+                        <th scope="col" class="numeric">{tr(Text::ColValue)}</th>
+                        <th scope="col">{tr(Text::ColSource)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="hint">{move || {
+            let l = lang.get();
+            karya_core::i18n::from_releases(&format::integer(latest.total as i64, l), latest.total, l)
+        }}</p>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReleaseRow(shipment: Shipment, names: Names) -> impl IntoView {
+    let lang = use_lang();
+    let s = shipment;
+    let (date, product, country, facility) = (s.date, s.product_id.clone(), s.country.clone(), names.facility(&s.facility_id));
+    let (quantity, unit, idr, usd) = (s.quantity, s.unit, s.value_idr, s.value_usd);
+    let names_for_product = names.clone();
+    let iso = country.clone();
+    view! {
+        <tr data-shipment=s.id.clone() data-value=quantity.to_string()>
+            <td>{move || match date {
+                Some(d) => format::date(d, lang.get()),
+                None => Text::DateNotStated.get(lang.get()).to_string(),
+            }}</td>
+            <td>{facility}</td>
+            <td>{move || names_for_product.product(&product, lang.get())}</td>
+            <td data-iso=iso>{move || names.country(&country, lang.get())}</td>
+            <td class="numeric">{move || format::quantity(quantity, unit, lang.get())}</td>
+            <td class="numeric">{move || {
+                let l = lang.get();
+                match (usd, idr) {
+                    (Some(u), _) => format::usd(u, l),
+                    (None, Some(i)) => format::idr(i, l),
+                    (None, None) => "—".to_string(),
+                }
+            }}</td>
+            <td><ProvenanceMark provenance=s.provenance.clone()/></td>
+        </tr>
+    }
+}

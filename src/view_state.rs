@@ -1,0 +1,89 @@
+//! The view state every page shares, read from the address: `?lang=en` and the filter keys.
+//! Components read it from context, so a test can provide it without a router.
+
+use karya_core::url::view_href;
+use karya_core::{Filter, Lang, Text};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+/// The filter of the address, and whether it had to be dropped because it could not be read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AddressFilter {
+    pub filter: Filter,
+    pub fell_back: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub lang: Signal<Lang>,
+    pub filter: Signal<AddressFilter>,
+}
+
+impl ViewState {
+    /// A fixed state, for tests and for embedding a component outside the router.
+    pub fn fixed(lang: Lang) -> Self {
+        Self {
+            lang: Signal::stored(lang),
+            filter: Signal::stored(AddressFilter::default()),
+        }
+    }
+}
+
+/// The language in force; Indonesian when no state is provided.
+pub fn use_lang() -> Signal<Lang> {
+    use_context::<ViewState>().map(|s| s.lang).unwrap_or_else(|| Signal::stored(Lang::Id))
+}
+
+pub fn use_filter() -> Signal<AddressFilter> {
+    use_context::<ViewState>()
+        .map(|s| s.filter)
+        .unwrap_or_else(|| Signal::stored(AddressFilter::default()))
+}
+
+/// `text` in the current language, as a reactive closure for `view!`.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || text.get(lang.get())
+}
+
+/// Derives the view state from the address and keeps `<html lang>` and the title in step.
+#[component]
+pub fn ProvideViewState(children: Children) -> impl IntoView {
+    let query = use_query_map();
+    let lang = Signal::derive(move || query.with(|q| q.get_str("lang").and_then(Lang::parse).unwrap_or_default()));
+    let filter = Signal::derive(move || {
+        query.with(|q| match Filter::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))) {
+            Ok(filter) => AddressFilter { filter, fell_back: false },
+            Err(_) => AddressFilter {
+                filter: Filter::default(),
+                fell_back: true,
+            },
+        })
+    });
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+            doc.set_title(&format!("{} · {}", Text::AppName.get(lang), Text::Tagline.get(lang)));
+        }
+    });
+    provide_context(ViewState { lang, filter });
+    children()
+}
+
+/// A link target on this site that keeps the language and the filter.
+pub fn use_href(path: &'static str) -> Signal<String> {
+    let lang = use_lang();
+    let filter = use_filter();
+    Signal::derive(move || view_href(path, &filter.get().filter, lang.get()))
+}
+
+/// The current page in the other language, everything else kept.
+pub fn use_other_language_href() -> Signal<String> {
+    let lang = use_lang();
+    let filter = use_filter();
+    let location = use_location();
+    Signal::derive(move || view_href(&location.pathname.get(), &filter.get().filter, lang.get().other()))
+}

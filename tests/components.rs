@@ -1,0 +1,160 @@
+//! Browser tests of the app's components, in headless Chromium (wasm-bindgen-test):
+//! `cargo test -p karya-app --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use karya_app::api;
+use karya_app::components::error_panel::ErrorPanel;
+use karya_app::components::kpi::{KpiCard, QuantityCard};
+use karya_app::components::provenance::ProvenanceMark;
+use karya_app::view_state::{AddressFilter, ViewState};
+use karya_core::api::FetchError;
+use karya_core::{Lang, Provenance, Source, Text, Unit};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` in a fresh container under a view state whose language can be changed.
+fn mount<V: IntoView + 'static>(lang: RwSignal<Lang>, view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(ViewState {
+            lang: lang.into(),
+            filter: Signal::stored(AddressFilter::default()),
+        });
+        view()
+    });
+    // The container lives for the rest of the test run; keep its view mounted.
+    std::mem::forget(handle);
+    container
+}
+
+fn find(container: &HtmlElement, selector: &str) -> HtmlElement {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+fn text(container: &HtmlElement, selector: &str) -> String {
+    find(container, selector).text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn kpi_card_carries_its_hooks_and_formats_for_the_language() {
+    let lang = RwSignal::new(Lang::Id);
+    let c = mount(lang, || view! { <KpiCard kpi="shipments" value=1234 label=Text::KpiShipments illustrative=true/> });
+    let card = find(&c, "[data-kpi=shipments]");
+    assert_eq!(card.get_attribute("data-value").as_deref(), Some("1234"));
+    assert_eq!(text(&c, ".kpi-value"), "1.234");
+    assert_eq!(text(&c, ".kpi-label"), "Pelepasan ekspor");
+    assert_eq!(text(&c, "[data-provenance=illustrative]"), "Data ilustrasi");
+
+    lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(text(&c, ".kpi-value"), "1,234");
+    assert_eq!(text(&c, ".kpi-label"), "Export releases");
+    assert_eq!(text(&c, "[data-provenance=illustrative]"), "Illustrative data");
+}
+
+#[wasm_bindgen_test]
+fn kpi_card_without_illustrative_records_has_no_mark() {
+    let c = mount(RwSignal::new(Lang::Id), || {
+        view! { <KpiCard kpi="products_exporting" value=5 label=Text::KpiProductsExporting/> }
+    });
+    assert!(c.query_selector("[data-provenance]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn quantity_card_keeps_its_unit() {
+    let c = mount(RwSignal::new(Lang::Id), || {
+        let name = Signal::stored("Coco shade".to_string());
+        view! { <QuantityCard product_id="coco-shade".into() name=name quantity=750.0 unit=Unit::Piece illustrative=false/> }
+    });
+    let card = find(&c, "[data-kpi=quantities]");
+    assert_eq!(card.get_attribute("data-product").as_deref(), Some("coco-shade"));
+    assert_eq!(card.get_attribute("data-unit").as_deref(), Some("piece"));
+    assert_eq!(card.get_attribute("data-value").as_deref(), Some("750"));
+    assert_eq!(text(&c, ".kpi-value"), "750 buah");
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_says_what_happened_and_retries() {
+    let retries = RwSignal::new(0);
+    let lang = RwSignal::new(Lang::Id);
+    let c = mount(lang, move || {
+        let error = FetchError::Unreachable("TypeError: Failed to fetch".into());
+        view! { <ErrorPanel error=error on_retry=move |_| retries.update(|n| *n += 1)/> }
+    });
+    let shown = c.text_content().unwrap();
+    assert!(shown.contains("tidak dapat dihubungi"), "{shown}");
+    assert!(!shown.contains("TypeError") && !shown.contains("JsValue"), "{shown}");
+    find(&c, "[data-action=retry]").click();
+    leptos::task::tick().await;
+    assert_eq!(retries.get_untracked(), 1);
+    lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(text(&c, "[data-action=retry]"), "Try again");
+}
+
+#[wasm_bindgen_test]
+fn error_panel_shows_the_servers_own_words() {
+    let c = mount(RwSignal::new(Lang::En), || {
+        let body = r#"{"error":{"code":"bad_parameter","message":"query parameter `from`: bad"}}"#;
+        view! { <ErrorPanel error=FetchError::from_status(400, body) on_retry=|_| ()/> }
+    });
+    assert!(text(&c, ".error-detail").contains("query parameter `from`"));
+}
+
+#[wasm_bindgen_test]
+fn a_reported_record_shows_its_source() {
+    let c = mount(RwSignal::new(Lang::Id), || {
+        let source = Source {
+            id: "pantau".into(),
+            outlet: "Pantau".into(),
+            title: None,
+            author: Some("Shila Glorya".into()),
+            url: None,
+            document: Some("article".into()),
+            fact: Some("F7".into()),
+            quote: Some("Sebanyak 750 unit coco shade".into()),
+        };
+        view! { <ProvenanceMark provenance=Provenance::Reported { source }/> }
+    });
+    assert_eq!(text(&c, "[data-provenance=reported]"), "Dilaporkan");
+    let cite = text(&c, ".source");
+    assert!(cite.contains("Pantau, Shila Glorya") && cite.contains("(F7)"), "{cite}");
+}
+
+/// Points the client at `base` through the same `<meta>` a deployment would edit.
+fn set_api_base(base: &str) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let meta = match document.query_selector("meta[name=karya-api-base]").unwrap() {
+        Some(m) => m,
+        None => {
+            let m = document.create_element("meta").unwrap();
+            m.set_attribute("name", "karya-api-base").unwrap();
+            document.head().unwrap().append_child(&m).unwrap();
+            m
+        }
+    };
+    meta.set_attribute("content", base).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_client_reports_an_unreachable_backend_and_an_unreadable_answer() {
+    // Port 9 on loopback: nothing listens, the browser's fetch fails for real.
+    set_api_base("http://127.0.0.1:9/api/v1");
+    let err = api::products().await.unwrap_err();
+    assert!(matches!(err, FetchError::Unreachable(_)), "{err:?}");
+
+    // A data: URL answers 200 with a body that is not the JSON asked for.
+    set_api_base("data:application/json,{not json");
+    let err = api::products().await.unwrap_err();
+    assert!(matches!(err, FetchError::BadResponse(_)), "{err:?}");
+}
