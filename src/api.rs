@@ -83,6 +83,11 @@ pub async fn shipments(filter: &Filter, limit: u32) -> Result<ShipmentList, Fetc
     get_json(&with_query("/shipments", query)).await
 }
 
+/// Releases that a public source reports (not the illustrative sample), newest first.
+pub async fn reported_shipments(limit: u32) -> Result<ShipmentList, FetchError> {
+    get_json(&format!("/shipments?provenance=reported&limit={limit}")).await
+}
+
 pub async fn products() -> Result<Vec<Product>, FetchError> {
     get_json("/products").await
 }

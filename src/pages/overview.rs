@@ -15,6 +15,7 @@ use leptos::prelude::*;
 struct OverviewData {
     summary: Summary,
     latest: ShipmentList,
+    reported: ShipmentList,
     names: Names,
     statements: Vec<SourceStatement>,
 }
@@ -51,9 +52,10 @@ impl Names {
 const LATEST_COUNT: u32 = 8;
 
 async fn load(filter: Filter) -> Result<OverviewData, FetchError> {
-    let (summary, latest, products, facilities, countries, statements) = futures::try_join!(
+    let (summary, latest, reported, products, facilities, countries, statements) = futures::try_join!(
         api::summary(&filter),
         api::shipments(&filter, LATEST_COUNT),
+        api::reported_shipments(LATEST_COUNT),
         api::products(),
         api::facilities(),
         api::countries(),
@@ -62,6 +64,7 @@ async fn load(filter: Filter) -> Result<OverviewData, FetchError> {
     Ok(OverviewData {
         summary,
         latest,
+        reported,
         names: Names {
             products,
             facilities,
@@ -96,6 +99,7 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
     let OverviewData {
         summary: s,
         latest,
+        reported,
         names,
         statements,
     } = data;
@@ -104,7 +108,7 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
     let reported_countries = statements.iter().find_map(|st| st.figure.filter(|_| st.approximate)).map(|n| {
         Signal::derive(move || {
             let l = lang.get();
-            format!("{}: {} {}", Text::SourceSays.get(l), Text::ApproxEight.get(l), format::number(n, 0, l))
+            format!("{}: {} {}", Text::SourceSays.get(l), Text::About.get(l), format::number(n, 0, l))
         })
     });
     let quantity_cards = s
@@ -132,8 +136,10 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         <p class="hint">{tr(Text::QuantitiesNote)}</p>
         <div class="kpi-grid kpi-grid-quantities">{quantity_cards}</div>
         <h2>{tr(Text::LatestReleases)}</h2>
-        <LatestReleases latest=latest names=names/>
+        <LatestReleases latest=latest names=names.clone() table="latest-releases"/>
         <h2>{tr(Text::SourceSays)}</h2>
+        <h3>{tr(Text::ReportedReleases)}</h3>
+        <LatestReleases latest=reported names=names table="reported-releases"/>
         <ul class="statements">
             {statements.into_iter().map(|st| view! {
                 <li data-statement=st.id.clone()>
@@ -147,11 +153,12 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
 }
 
 #[component]
-fn LatestReleases(latest: ShipmentList, names: Names) -> impl IntoView {
+fn LatestReleases(latest: ShipmentList, names: Names, table: &'static str) -> impl IntoView {
     let lang = use_lang();
     if latest.shipments.is_empty() {
         return view! { <p class="empty">{tr(Text::NoReleases)}</p> }.into_any();
     }
+    let shown = latest.shipments.len() as i64;
     let rows = latest
         .shipments
         .into_iter()
@@ -162,7 +169,7 @@ fn LatestReleases(latest: ShipmentList, names: Names) -> impl IntoView {
         .collect_view();
     view! {
         <div class="table-scroll">
-            <table class="releases" data-table="latest-releases">
+            <table class="releases" data-table=table>
                 <thead>
                     <tr>
                         <th scope="col">{tr(Text::ColDate)}</th>
@@ -179,7 +186,8 @@ fn LatestReleases(latest: ShipmentList, names: Names) -> impl IntoView {
         </div>
         <p class="hint">{move || {
             let l = lang.get();
-            karya_core::i18n::from_releases(&format::integer(latest.total as i64, l), latest.total, l)
+            let total = format::integer(latest.total as i64, l);
+            karya_core::i18n::showing_releases(&format::integer(shown, l), &total, latest.total, l)
         }}</p>
     }
     .into_any()

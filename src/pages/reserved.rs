@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
-fn Reserved(page: &'static str, title: Text, #[prop(optional)] subject: Option<String>) -> impl IntoView {
+fn Reserved(page: &'static str, title: Text, #[prop(optional)] subject: Option<Signal<String>>) -> impl IntoView {
     view! {
         <section class="reserved" data-page=page>
-            <h1>{tr(title)} {subject.map(|s| format!(" · {s}"))}</h1>
+            <h1>{tr(title)} {move || subject.map(|s| format!(" · {}", s.get()))}</h1>
             <p>{tr(Text::ComingSoon)}</p>
         </section>
     }
@@ -29,6 +29,6 @@ pub fn FacilitiesPage() -> impl IntoView {
 #[component]
 pub fn FacilityPage() -> impl IntoView {
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id")).unwrap_or_default();
+    let id = Signal::derive(move || params.with(|p| p.get("id")).unwrap_or_default());
     view! { <Reserved page="facility" title=Text::FacilityHeading subject=id/> }
 }

@@ -117,7 +117,8 @@ texts! {
     FacilityHeading => "UPT", "Facility";
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     BackToOverview => "Kembali ke ringkasan", "Back to the overview";
-    ApproxEight => "sekitar", "about";
+    About => "sekitar", "about";
+    ReportedReleases => "Pelepasan ekspor yang dilaporkan sumber", "Export releases reported by the source";
 }
 
 pub fn unit_name(unit: Unit, quantity: f64, lang: Lang) -> &'static str {
@@ -160,12 +161,12 @@ pub fn facility_kind_name(kind: FacilityKind, lang: Lang) -> &'static str {
     }
 }
 
-/// "dari 12 pelepasan" / "from 12 releases"
-pub fn from_releases(formatted_count: &str, count: u32, lang: Lang) -> String {
+/// "Menampilkan 8 dari 34 pelepasan ekspor" / "Showing 8 of 34 export releases"
+pub fn showing_releases(shown: &str, total: &str, total_count: u32, lang: Lang) -> String {
     match lang {
-        Lang::Id => format!("dari {formatted_count} pelepasan"),
-        Lang::En if count == 1 => format!("from {formatted_count} release"),
-        Lang::En => format!("from {formatted_count} releases"),
+        Lang::Id => format!("Menampilkan {shown} dari {total} pelepasan ekspor"),
+        Lang::En if total_count == 1 => format!("Showing {shown} of {total} export release"),
+        Lang::En => format!("Showing {shown} of {total} export releases"),
     }
 }
 
@@ -190,6 +191,12 @@ mod tests {
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
         assert_eq!(Lang::default(), Lang::Id);
+    }
+
+    #[test]
+    fn showing_releases_reads_in_both_languages() {
+        assert_eq!(showing_releases("8", "34", 34, Lang::Id), "Menampilkan 8 dari 34 pelepasan ekspor");
+        assert_eq!(showing_releases("1", "1", 1, Lang::En), "Showing 1 of 1 export release");
     }
 
     #[test]

@@ -99,6 +99,20 @@ async fn the_reported_coco_shade_release_is_there_with_its_source_and_no_invente
 }
 
 #[tokio::test]
+async fn shipments_can_be_narrowed_to_reported_records() {
+    let app = test_app().await;
+    let reported: ShipmentList = app.ok("/api/v1/shipments?provenance=reported").await;
+    assert_eq!(reported.total, 1);
+    assert_eq!(reported.shipments[0].quantity, 750.0);
+    let illustrative: ShipmentList = app.ok("/api/v1/shipments?provenance=illustrative&limit=10000").await;
+    let all: ShipmentList = app.ok("/api/v1/shipments?limit=10000").await;
+    assert_eq!(reported.total + illustrative.total, all.total);
+    assert!(illustrative.shipments.iter().all(|s| s.provenance.is_illustrative()));
+    let msg = app.error("/api/v1/shipments?provenance=rumour", StatusCode::BAD_REQUEST, "bad_parameter").await;
+    assert!(msg.contains("`provenance`"), "{msg}");
+}
+
+#[tokio::test]
 async fn the_sql_filter_and_the_core_filter_agree() {
     let app = test_app().await;
     let all: ShipmentList = app.ok("/api/v1/shipments?limit=10000").await;

@@ -108,17 +108,28 @@ async fn summary(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<
 }
 
 async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<ShipmentList> {
-    let allowed = [&FILTER_KEYS[..], &["limit", "offset"]].concat();
+    let allowed = [&FILTER_KEYS[..], &["limit", "offset", "provenance"]].concat();
     let params = Params::parse(q.as_deref(), &allowed)?;
     let filter = known_filter(&s.store, &params).await?;
+    let provenance = match params.single("provenance")? {
+        None => None,
+        Some("reported") => Some("reported"),
+        Some("illustrative") => Some("illustrative"),
+        Some(other) => {
+            return Err(ApiError::BadParameter(format!(
+                "query parameter `provenance`: expected reported or illustrative, got {other:?}"
+            )))
+        }
+    };
     let query = ShipmentQuery {
+        provenance,
         limit: Some(params.number("limit", 1, MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT)),
         offset: params.number("offset", 0, u32::MAX)?.unwrap_or(0),
         filter,
     };
     let (total, mut shipments) = s.store.shipments(&query).await?;
     // SQL narrowed the rows; the core's filter has the last word, as it has in the summary.
-    shipments.retain(|x| query.filter.matches_shipment(x));
+    shipments.retain(|x| query.filter.matches_shipment(x) && provenance.is_none_or(|p| p == x.provenance.kind_name()));
     Ok(Json(ShipmentList { total, shipments }))
 }
 

@@ -16,6 +16,8 @@ pub struct ShipmentQuery {
     pub filter: Filter,
     pub limit: Option<u32>,
     pub offset: u32,
+    /// Only `reported` or only `illustrative` records.
+    pub provenance: Option<&'static str>,
 }
 
 /// A WHERE clause with its text parameters, numbered `$1…` for both engines.
@@ -235,7 +237,10 @@ impl Store {
 
     /// The matching shipments, newest first and undated last, and how many match in all.
     pub async fn shipments(&self, q: &ShipmentQuery) -> Result<(u32, Vec<Shipment>), StorageError> {
-        let w = shipment_where(&q.filter);
+        let mut w = shipment_where(&q.filter);
+        if let Some(kind) = q.provenance {
+            w.push("s.provenance = ?", kind.to_string());
+        }
         let count_sql = format!("SELECT COUNT(*) AS n FROM shipments s {}", w.sql());
         let total: i64 = w.query(&count_sql).fetch_one(self.pool()).await?.try_get("n")?;
         let page = match q.limit {

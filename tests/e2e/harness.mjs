@@ -1,0 +1,78 @@
+// End-to-end harness: starts the real `karya` server on a free loopback port with a fresh
+// SQLite database and the release build of the app, and drives Debian's Chromium through
+// playwright-core. Page errors and console errors are collected so every test can fail on them.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
+const DIST = process.env.KARYA_DIST || join(ROOT, 'dist');
+
+export async function startServer() {
+  for (const [what, path] of [['server binary', BIN], ['built app', join(DIST, 'index.html')]]) {
+    if (!existsSync(path)) throw new Error(`the ${what} is missing at ${path}: run make test (it builds both)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'karya-e2e-'));
+  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'karya.sqlite3'), '--dist', DIST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KARYA_LOG: 'warn' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`karya did not start in 30 s:\n${stderr}`)), 30_000);
+    child.on('exit', (code) => fail(new Error(`karya exited with ${code}:\n${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = line.match(/running at (http:\/\/\S+?)\/?$/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+  });
+  return {
+    url,
+    async api(path) {
+      const res = await fetch(`${url}/api/v1${path}`);
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+      return res.json();
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// playwright's launch() gives Chromium a fresh, empty profile of its own each time.
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+// A fresh page that records every page error and console error.
+export async function newPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  return { page, problems, close: () => context.close() };
+}
+
+// Waits until the overview has drawn its figures (or failed visibly).
+export async function waitForOverview(page) {
+  await page.waitForSelector('[data-kpi=shipments], [data-state=error]', { timeout: 20_000 });
+}
