@@ -6,6 +6,7 @@
 #
 #   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium and ChromeDriver
+#   scripts/install-tools.sh bench   # the build tools, Chromium and brotli (to measure sizes)
 set -euo pipefail
 
 MODE="${1:-build}"
@@ -82,5 +83,8 @@ if [ "$MODE" = test ]; then
     fi
   done
   apt_install chromium chromium-driver
+fi
+if [ "$MODE" = bench ]; then
+  apt_install chromium chromium-driver brotli
 fi
 say "tools ready ($MODE)"

@@ -27,7 +27,8 @@ pub fn api_base() -> String {
 /// GET `path` (with its query) under the API base and decode the JSON answer.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
     let url = format!("{}{path}", api_base());
-    let controller = web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
+    let controller =
+        web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
     let abort = controller.clone();
     let on_timeout = Closure::once(move || abort.abort());
     let timer = web_sys::window().and_then(|w| {
@@ -47,11 +48,16 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> 
     }
     let response = match result {
         Ok(r) => r,
-        Err(_) if controller.signal().aborted() => return Err(FetchError::TimedOut(TIMEOUT_SECONDS)),
+        Err(_) if controller.signal().aborted() => {
+            return Err(FetchError::TimedOut(TIMEOUT_SECONDS))
+        }
         Err(e) => return Err(FetchError::Unreachable(e.to_string())),
     };
     let status = response.status();
-    let body = response.text().await.map_err(|e| FetchError::BadResponse(e.to_string()))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| FetchError::BadResponse(e.to_string()))?;
     if !(200..300).contains(&status) {
         return Err(FetchError::from_status(status, &body));
     }

@@ -31,7 +31,9 @@ impl ViewState {
 
 /// The language in force; Indonesian when no state is provided.
 pub fn use_lang() -> Signal<Lang> {
-    use_context::<ViewState>().map(|s| s.lang).unwrap_or_else(|| Signal::stored(Lang::Id))
+    use_context::<ViewState>()
+        .map(|s| s.lang)
+        .unwrap_or_else(|| Signal::stored(Lang::Id))
 }
 
 pub fn use_filter() -> Signal<AddressFilter> {
@@ -50,15 +52,22 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 #[component]
 pub fn ProvideViewState(children: Children) -> impl IntoView {
     let query = use_query_map();
-    let lang = Signal::derive(move || query.with(|q| q.get_str("lang").and_then(Lang::parse).unwrap_or_default()));
+    let lang = Signal::derive(move || {
+        query.with(|q| q.get_str("lang").and_then(Lang::parse).unwrap_or_default())
+    });
     let filter = Signal::derive(move || {
-        query.with(|q| match Filter::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))) {
-            Ok(filter) => AddressFilter { filter, fell_back: false },
-            Err(_) => AddressFilter {
-                filter: Filter::default(),
-                fell_back: true,
+        query.with(
+            |q| match Filter::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))) {
+                Ok(filter) => AddressFilter {
+                    filter,
+                    fell_back: false,
+                },
+                Err(_) => AddressFilter {
+                    filter: Filter::default(),
+                    fell_back: true,
+                },
             },
-        })
+        )
     });
     Effect::new(move |_| {
         let lang = lang.get();
@@ -66,7 +75,11 @@ pub fn ProvideViewState(children: Children) -> impl IntoView {
             if let Some(html) = doc.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
-            doc.set_title(&format!("{} · {}", Text::AppName.get(lang), Text::Tagline.get(lang)));
+            doc.set_title(&format!(
+                "{} · {}",
+                Text::AppName.get(lang),
+                Text::Tagline.get(lang)
+            ));
         }
     });
     provide_context(ViewState { lang, filter });
@@ -85,5 +98,11 @@ pub fn use_other_language_href() -> Signal<String> {
     let lang = use_lang();
     let filter = use_filter();
     let location = use_location();
-    Signal::derive(move || view_href(&location.pathname.get(), &filter.get().filter, lang.get().other()))
+    Signal::derive(move || {
+        view_href(
+            &location.pathname.get(),
+            &filter.get().filter,
+            lang.get().other(),
+        )
+    })
 }

@@ -17,7 +17,10 @@ use web_sys::HtmlElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts `view` in a fresh container under a view state whose language can be changed.
-fn mount<V: IntoView + 'static>(lang: RwSignal<Lang>, view: impl FnOnce() -> V + 'static) -> HtmlElement {
+fn mount<V: IntoView + 'static>(
+    lang: RwSignal<Lang>,
+    view: impl FnOnce() -> V + 'static,
+) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
@@ -48,7 +51,10 @@ fn text(container: &HtmlElement, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn kpi_card_carries_its_hooks_and_formats_for_the_language() {
     let lang = RwSignal::new(Lang::Id);
-    let c = mount(lang, || view! { <KpiCard kpi="shipments" value=1234 label=Text::KpiShipments illustrative=true/> });
+    let c = mount(
+        lang,
+        || view! { <KpiCard kpi="shipments" value=1234 label=Text::KpiShipments illustrative=true/> },
+    );
     let card = find(&c, "[data-kpi=shipments]");
     assert_eq!(card.get_attribute("data-value").as_deref(), Some("1234"));
     assert_eq!(text(&c, ".kpi-value"), "1.234");
@@ -59,7 +65,10 @@ async fn kpi_card_carries_its_hooks_and_formats_for_the_language() {
     leptos::task::tick().await;
     assert_eq!(text(&c, ".kpi-value"), "1,234");
     assert_eq!(text(&c, ".kpi-label"), "Export releases");
-    assert_eq!(text(&c, "[data-provenance=illustrative]"), "Illustrative data");
+    assert_eq!(
+        text(&c, "[data-provenance=illustrative]"),
+        "Illustrative data"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,7 +86,10 @@ fn quantity_card_keeps_its_unit() {
         view! { <QuantityCard product_id="coco-shade".into() name=name quantity=750.0 unit=Unit::Piece illustrative=false/> }
     });
     let card = find(&c, "[data-kpi=quantities]");
-    assert_eq!(card.get_attribute("data-product").as_deref(), Some("coco-shade"));
+    assert_eq!(
+        card.get_attribute("data-product").as_deref(),
+        Some("coco-shade")
+    );
     assert_eq!(card.get_attribute("data-unit").as_deref(), Some("piece"));
     assert_eq!(card.get_attribute("data-value").as_deref(), Some("750"));
     assert_eq!(text(&c, ".kpi-value"), "750 buah");
@@ -93,7 +105,10 @@ async fn error_panel_says_what_happened_and_retries() {
     });
     let shown = c.text_content().unwrap();
     assert!(shown.contains("tidak dapat dihubungi"), "{shown}");
-    assert!(!shown.contains("TypeError") && !shown.contains("JsValue"), "{shown}");
+    assert!(
+        !shown.contains("TypeError") && !shown.contains("JsValue"),
+        "{shown}"
+    );
     find(&c, "[data-action=retry]").click();
     leptos::task::tick().await;
     assert_eq!(retries.get_untracked(), 1);
@@ -128,13 +143,19 @@ fn a_reported_record_shows_its_source() {
     });
     assert_eq!(text(&c, "[data-provenance=reported]"), "Dilaporkan");
     let cite = text(&c, ".source");
-    assert!(cite.contains("Pantau, Shila Glorya") && cite.contains("(F7)"), "{cite}");
+    assert!(
+        cite.contains("Pantau, Shila Glorya") && cite.contains("(F7)"),
+        "{cite}"
+    );
 }
 
 /// Points the client at `base` through the same `<meta>` a deployment would edit.
 fn set_api_base(base: &str) {
     let document = web_sys::window().unwrap().document().unwrap();
-    let meta = match document.query_selector("meta[name=karya-api-base]").unwrap() {
+    let meta = match document
+        .query_selector("meta[name=karya-api-base]")
+        .unwrap()
+    {
         Some(m) => m,
         None => {
             let m = document.create_element("meta").unwrap();

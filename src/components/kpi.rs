@@ -32,7 +32,13 @@ pub fn KpiCard(
 
 /// Exported quantity of one product, in its own unit.
 #[component]
-pub fn QuantityCard(product_id: String, name: Signal<String>, quantity: f64, unit: Unit, illustrative: bool) -> impl IntoView {
+pub fn QuantityCard(
+    product_id: String,
+    name: Signal<String>,
+    quantity: f64,
+    unit: Unit,
+    illustrative: bool,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="kpi kpi-quantity" data-kpi="quantities" data-product=product_id data-unit=unit.code()

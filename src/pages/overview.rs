@@ -8,7 +8,9 @@ use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCita
 use crate::view_state::{tr, use_filter, use_lang};
 use karya_core::api::{FetchError, ShipmentList};
 use karya_core::summary::Summary;
-use karya_core::{format, Country, Facility, Filter, Lang, Product, Shipment, SourceStatement, Text};
+use karya_core::{
+    format, Country, Facility, Filter, Lang, Product, Shipment, SourceStatement, Text,
+};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -30,21 +32,27 @@ struct Names {
 
 impl Names {
     fn product(&self, id: &str, lang: Lang) -> String {
-        self.products
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| id.to_string(), |p| lang.pick(&p.name_id, &p.name_en).to_string())
+        self.products.iter().find(|p| p.id == id).map_or_else(
+            || id.to_string(),
+            |p| lang.pick(&p.name_id, &p.name_en).to_string(),
+        )
     }
 
     fn facility(&self, id: &str) -> String {
-        self.facilities.iter().find(|f| f.id == id).map_or_else(|| id.to_string(), |f| f.name.clone())
+        self.facilities
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
     }
 
     fn country(&self, code: &str, lang: Lang) -> String {
         self.countries
             .iter()
             .find(|c| c.alpha2 == code)
-            .map_or_else(|| code.to_string(), |c| lang.pick(&c.name_id, &c.name_en).to_string())
+            .map_or_else(
+                || code.to_string(),
+                |c| lang.pick(&c.name_id, &c.name_en).to_string(),
+            )
     }
 }
 
@@ -105,12 +113,20 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
     } = data;
     let illustrative = s.has_illustrative();
     // What the source itself says about the number of countries (F8), beside what the data counts.
-    let reported_countries = statements.iter().find_map(|st| st.figure.filter(|_| st.approximate)).map(|n| {
-        Signal::derive(move || {
-            let l = lang.get();
-            format!("{}: {} {}", Text::SourceSays.get(l), Text::About.get(l), format::number(n, 0, l))
-        })
-    });
+    let reported_countries = statements
+        .iter()
+        .find_map(|st| st.figure.filter(|_| st.approximate))
+        .map(|n| {
+            Signal::derive(move || {
+                let l = lang.get();
+                format!(
+                    "{}: {} {}",
+                    Text::SourceSays.get(l),
+                    Text::About.get(l),
+                    format::number(n, 0, l)
+                )
+            })
+        });
     let quantity_cards = s
         .quantities
         .iter()
@@ -197,7 +213,12 @@ fn LatestReleases(latest: ShipmentList, names: Names, table: &'static str) -> im
 fn ReleaseRow(shipment: Shipment, names: Names) -> impl IntoView {
     let lang = use_lang();
     let s = shipment;
-    let (date, product, country, facility) = (s.date, s.product_id.clone(), s.country.clone(), names.facility(&s.facility_id));
+    let (date, product, country, facility) = (
+        s.date,
+        s.product_id.clone(),
+        s.country.clone(),
+        names.facility(&s.facility_id),
+    );
     let (quantity, unit, idr, usd) = (s.quantity, s.unit, s.value_idr, s.value_usd);
     let names_for_product = names.clone();
     let iso = country.clone();

@@ -7,7 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
-fn Reserved(page: &'static str, title: Text, #[prop(optional)] subject: Option<Signal<String>>) -> impl IntoView {
+fn Reserved(
+    page: &'static str,
+    title: Text,
+    #[prop(optional)] subject: Option<Signal<String>>,
+) -> impl IntoView {
     view! {
         <section class="reserved" data-page=page>
             <h1>{tr(title)} {move || subject.map(|s| format!(" · {}", s.get()))}</h1>

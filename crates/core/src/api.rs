@@ -50,7 +50,11 @@ pub enum FetchError {
     TimedOut(u32),
     /// An answer that says no, with the server's own words.
     #[error("the server answered {status}: {message}")]
-    Server { status: u16, code: String, message: String },
+    Server {
+        status: u16,
+        code: String,
+        message: String,
+    },
     /// An answer that is not the JSON it should be (a proxy's error page, a truncated body).
     #[error("the server's answer could not be read: {0}")]
     BadResponse(String),

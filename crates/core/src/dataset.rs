@@ -37,7 +37,11 @@ impl DatasetFile {
     pub fn into_dataset(self) -> Result<Dataset, Vec<DatasetError>> {
         let mut dataset = self.dataset;
         let mut errors = Vec::new();
-        let units: HashMap<&str, Unit> = dataset.products.iter().map(|p| (p.id.as_str(), p.unit)).collect();
+        let units: HashMap<&str, Unit> = dataset
+            .products
+            .iter()
+            .map(|p| (p.id.as_str(), p.unit))
+            .collect();
         let mut expanded = Vec::new();
         for plan in &self.production_plans {
             match units.get(plan.product_id.as_str()) {
@@ -82,7 +86,11 @@ impl DatasetError {
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:?}, field `{}`: {}", self.record_type, self.record, self.field, self.message)
+        write!(
+            f,
+            "{} {:?}, field `{}`: {}",
+            self.record_type, self.record, self.field, self.message
+        )
     }
 }
 
@@ -93,26 +101,52 @@ struct Checker {
 }
 
 impl Checker {
-    fn check(&mut self, ok: bool, record_type: &'static str, record: &str, field: &'static str, message: impl FnOnce() -> String) {
+    fn check(
+        &mut self,
+        ok: bool,
+        record_type: &'static str,
+        record: &str,
+        field: &'static str,
+        message: impl FnOnce() -> String,
+    ) {
         if !ok {
-            self.errors.push(DatasetError::new(record_type, record, field, message()));
+            self.errors
+                .push(DatasetError::new(record_type, record, field, message()));
         }
     }
 
-    fn unique<'a>(&mut self, record_type: &'static str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    fn unique<'a>(
+        &mut self,
+        record_type: &'static str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for id in ids {
             let fresh = seen.insert(id);
-            self.check(fresh, record_type, id, "id", || "the id is used twice".into());
+            self.check(fresh, record_type, id, "id", || {
+                "the id is used twice".into()
+            });
         }
         seen
     }
 
-    fn provenance(&mut self, record_type: &'static str, record: &str, p: &Provenance, sources: &mut HashMap<String, Source>) {
-        let Provenance::Reported { source } = p else { return };
-        self.check(!source.outlet.trim().is_empty(), record_type, record, "provenance", || {
-            "a reported record needs the outlet of its source".into()
-        });
+    fn provenance(
+        &mut self,
+        record_type: &'static str,
+        record: &str,
+        p: &Provenance,
+        sources: &mut HashMap<String, Source>,
+    ) {
+        let Provenance::Reported { source } = p else {
+            return;
+        };
+        self.check(
+            !source.outlet.trim().is_empty(),
+            record_type,
+            record,
+            "provenance",
+            || "a reported record needs the outlet of its source".into(),
+        );
         self.check(
             source.title.is_some() || source.url.is_some() || source.document.is_some(),
             record_type,
@@ -121,11 +155,28 @@ impl Checker {
             || "a reported record needs a title, URL or document for its source".into(),
         );
         // Records share a publication by id; its details must agree wherever it is cited.
-        let publication = |s: &Source| (s.outlet.clone(), s.title.clone(), s.author.clone(), s.url.clone(), s.document.clone());
+        let publication = |s: &Source| {
+            (
+                s.outlet.clone(),
+                s.title.clone(),
+                s.author.clone(),
+                s.url.clone(),
+                s.document.clone(),
+            )
+        };
         match sources.get(&source.id) {
-            Some(known) => self.check(publication(known) == publication(source), record_type, record, "provenance", || {
-                format!("source {:?} is cited with different details elsewhere", source.id)
-            }),
+            Some(known) => self.check(
+                publication(known) == publication(source),
+                record_type,
+                record,
+                "provenance",
+                || {
+                    format!(
+                        "source {:?} is cited with different details elsewhere",
+                        source.id
+                    )
+                },
+            ),
             None => {
                 sources.insert(source.id.clone(), source.clone());
             }
@@ -142,90 +193,163 @@ impl Dataset {
         let countries = c.unique("country", self.countries.iter().map(|x| x.alpha2.as_str()));
         for x in &self.countries {
             let alpha_ok = x.alpha2.len() == 2 && x.alpha2.bytes().all(|b| b.is_ascii_uppercase());
-            c.check(alpha_ok, "country", &x.alpha2, "alpha2", || "expected two upper-case letters".into());
+            c.check(alpha_ok, "country", &x.alpha2, "alpha2", || {
+                "expected two upper-case letters".into()
+            });
             let numeric_ok = x.numeric.len() == 3 && x.numeric.bytes().all(|b| b.is_ascii_digit());
-            c.check(numeric_ok, "country", &x.alpha2, "numeric", || format!("expected three digits, got {:?}", x.numeric));
+            c.check(numeric_ok, "country", &x.alpha2, "numeric", || {
+                format!("expected three digits, got {:?}", x.numeric)
+            });
         }
 
         let facilities = c.unique("facility", self.facilities.iter().map(|x| x.id.as_str()));
         for x in &self.facilities {
-            c.check(is_valid_id(&x.id), "facility", &x.id, "id", || "use lower-case letters, digits and dashes".into());
-            let inside = (-90.0..=90.0).contains(&x.latitude) && (-180.0..=180.0).contains(&x.longitude);
-            c.check(inside, "facility", &x.id, "latitude", || "coordinates out of range".into());
+            c.check(is_valid_id(&x.id), "facility", &x.id, "id", || {
+                "use lower-case letters, digits and dashes".into()
+            });
+            let inside =
+                (-90.0..=90.0).contains(&x.latitude) && (-180.0..=180.0).contains(&x.longitude);
+            c.check(inside, "facility", &x.id, "latitude", || {
+                "coordinates out of range".into()
+            });
             c.provenance("facility", &x.id, &x.provenance, &mut sources);
         }
 
-        let products: HashMap<&str, Unit> = self.products.iter().map(|p| (p.id.as_str(), p.unit)).collect();
+        let products: HashMap<&str, Unit> = self
+            .products
+            .iter()
+            .map(|p| (p.id.as_str(), p.unit))
+            .collect();
         c.unique("product", self.products.iter().map(|x| x.id.as_str()));
         for x in &self.products {
-            c.check(is_valid_id(&x.id), "product", &x.id, "id", || "use lower-case letters, digits and dashes".into());
+            c.check(is_valid_id(&x.id), "product", &x.id, "id", || {
+                "use lower-case letters, digits and dashes".into()
+            });
             c.provenance("product", &x.id, &x.provenance, &mut sources);
         }
 
         c.unique("shipment", self.shipments.iter().map(|x| x.id.as_str()));
         for x in &self.shipments {
             let r = x.id.as_str();
-            c.check(facilities.contains(x.facility_id.as_str()), "shipment", r, "facility_id", || {
-                format!("unknown facility {:?}", x.facility_id)
-            });
-            c.check(countries.contains(x.country.as_str()), "shipment", r, "country", || {
-                format!("unknown country code {:?}", x.country)
-            });
+            c.check(
+                facilities.contains(x.facility_id.as_str()),
+                "shipment",
+                r,
+                "facility_id",
+                || format!("unknown facility {:?}", x.facility_id),
+            );
+            c.check(
+                countries.contains(x.country.as_str()),
+                "shipment",
+                r,
+                "country",
+                || format!("unknown country code {:?}", x.country),
+            );
             match products.get(x.product_id.as_str()) {
-                None => c.check(false, "shipment", r, "product_id", || format!("unknown product {:?}", x.product_id)),
+                None => c.check(false, "shipment", r, "product_id", || {
+                    format!("unknown product {:?}", x.product_id)
+                }),
                 Some(unit) => c.check(*unit == x.unit, "shipment", r, "unit", || {
                     format!("the product is counted in {unit:?}, not {:?}", x.unit)
                 }),
             }
-            c.check(x.quantity.is_finite() && x.quantity > 0.0, "shipment", r, "quantity", || {
-                format!("expected a positive number, got {}", x.quantity)
-            });
-            c.check(x.value_idr.is_none_or(|v| v >= 0), "shipment", r, "value_idr", || "a value cannot be negative".into());
-            c.check(x.value_usd.is_none_or(|v| v.is_finite() && v >= 0.0), "shipment", r, "value_usd", || {
-                "a value cannot be negative".into()
-            });
+            c.check(
+                x.quantity.is_finite() && x.quantity > 0.0,
+                "shipment",
+                r,
+                "quantity",
+                || format!("expected a positive number, got {}", x.quantity),
+            );
+            c.check(
+                x.value_idr.is_none_or(|v| v >= 0),
+                "shipment",
+                r,
+                "value_idr",
+                || "a value cannot be negative".into(),
+            );
+            c.check(
+                x.value_usd.is_none_or(|v| v.is_finite() && v >= 0.0),
+                "shipment",
+                r,
+                "value_usd",
+                || "a value cannot be negative".into(),
+            );
             c.provenance("shipment", r, &x.provenance, &mut sources);
         }
 
         let mut months = HashSet::new();
         for x in &self.production {
             let r = format!("{} {} {}", x.facility_id, x.product_id, x.month);
-            c.check(facilities.contains(x.facility_id.as_str()), "production record", &r, "facility_id", || {
-                format!("unknown facility {:?}", x.facility_id)
-            });
+            c.check(
+                facilities.contains(x.facility_id.as_str()),
+                "production record",
+                &r,
+                "facility_id",
+                || format!("unknown facility {:?}", x.facility_id),
+            );
             match products.get(x.product_id.as_str()) {
-                None => c.check(false, "production record", &r, "product_id", || format!("unknown product {:?}", x.product_id)),
+                None => c.check(false, "production record", &r, "product_id", || {
+                    format!("unknown product {:?}", x.product_id)
+                }),
                 Some(unit) => c.check(*unit == x.unit, "production record", &r, "unit", || {
                     format!("the product is counted in {unit:?}, not {:?}", x.unit)
                 }),
             }
-            c.check(x.quantity.is_finite() && x.quantity >= 0.0, "production record", &r, "quantity", || {
-                format!("expected zero or more, got {}", x.quantity)
-            });
+            c.check(
+                x.quantity.is_finite() && x.quantity >= 0.0,
+                "production record",
+                &r,
+                "quantity",
+                || format!("expected zero or more, got {}", x.quantity),
+            );
             let fresh = months.insert((x.facility_id.as_str(), x.product_id.as_str(), x.month));
-            c.check(fresh, "production record", &r, "month", || "the month is given twice".into());
+            c.check(fresh, "production record", &r, "month", || {
+                "the month is given twice".into()
+            });
             c.provenance("production record", &r, &x.provenance, &mut sources);
         }
 
-        c.unique("supply link", self.supply_links.iter().map(|x| x.id.as_str()));
+        c.unique(
+            "supply link",
+            self.supply_links.iter().map(|x| x.id.as_str()),
+        );
         for x in &self.supply_links {
-            for (field, id) in [("supplier_id", &x.supplier_id), ("producer_id", &x.producer_id)] {
-                c.check(facilities.contains(id.as_str()), "supply link", &x.id, field, || format!("unknown facility {id:?}"));
+            for (field, id) in [
+                ("supplier_id", &x.supplier_id),
+                ("producer_id", &x.producer_id),
+            ] {
+                c.check(
+                    facilities.contains(id.as_str()),
+                    "supply link",
+                    &x.id,
+                    field,
+                    || format!("unknown facility {id:?}"),
+                );
             }
-            c.check(x.supplier_id != x.producer_id, "supply link", &x.id, "producer_id", || {
-                "a facility cannot supply itself".into()
-            });
+            c.check(
+                x.supplier_id != x.producer_id,
+                "supply link",
+                &x.id,
+                "producer_id",
+                || "a facility cannot supply itself".into(),
+            );
             c.provenance("supply link", &x.id, &x.provenance, &mut sources);
         }
 
         c.unique("statement", self.statements.iter().map(|x| x.id.as_str()));
         for x in &self.statements {
             for code in &x.countries {
-                c.check(countries.contains(code.as_str()), "statement", &x.id, "countries", || {
-                    format!("unknown country code {code:?}")
-                });
+                c.check(
+                    countries.contains(code.as_str()),
+                    "statement",
+                    &x.id,
+                    "countries",
+                    || format!("unknown country code {code:?}"),
+                );
             }
-            let as_provenance = Provenance::Reported { source: x.source.clone() };
+            let as_provenance = Provenance::Reported {
+                source: x.source.clone(),
+            };
             c.provenance("statement", &x.id, &as_provenance, &mut sources);
         }
 
@@ -266,7 +390,10 @@ mod tests {
         d.shipments[0].country = "XX".into();
         let errors = d.validate().unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].field, errors[0].record.as_str()), ("country", "s1"));
+        assert_eq!(
+            (errors[0].field, errors[0].record.as_str()),
+            ("country", "s1")
+        );
         assert!(errors[0].to_string().contains("\"XX\""), "{}", errors[0]);
     }
 

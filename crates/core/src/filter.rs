@@ -72,7 +72,8 @@ impl From<PeriodBound> for String {
 impl TryFrom<String> for PeriodBound {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        PeriodBound::parse(&s).ok_or_else(|| format!("expected 2025, 2025-08 or 2025-08-17, got {s:?}"))
+        PeriodBound::parse(&s)
+            .ok_or_else(|| format!("expected 2025, 2025-08 or 2025-08-17, got {s:?}"))
     }
 }
 
@@ -124,7 +125,8 @@ pub const FILTER_KEYS: [&str; 5] = ["from", "to", "product", "facility", "countr
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl Filter {
@@ -154,7 +156,11 @@ impl Filter {
                         param,
                         value: value.to_string(),
                     })?;
-                    *(if param == "from" { &mut filter.from } else { &mut filter.to }) = Some(bound);
+                    *(if param == "from" {
+                        &mut filter.from
+                    } else {
+                        &mut filter.to
+                    }) = Some(bound);
                 }
                 "country" => {
                     if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -171,7 +177,11 @@ impl Filter {
                             value: value.to_string(),
                         });
                     }
-                    let slot = if param == "product" { &mut filter.product } else { &mut filter.facility };
+                    let slot = if param == "product" {
+                        &mut filter.product
+                    } else {
+                        &mut filter.facility
+                    };
                     *slot = Some(value.to_string());
                 }
             }
@@ -222,7 +232,10 @@ impl Filter {
 
     /// First and last day covered, inclusive; `None` for an open end.
     pub fn date_range(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        (self.from.map(PeriodBound::start), self.to.map(PeriodBound::end))
+        (
+            self.from.map(PeriodBound::start),
+            self.to.map(PeriodBound::end),
+        )
     }
 
     fn contains_date(&self, date: NaiveDate) -> bool {
@@ -287,7 +300,10 @@ mod tests {
         let q = "from=2024&to=2025-06&product=coco-shade&facility=lapas-cirebon&country=ES";
         let f = parse(q).unwrap();
         assert_eq!(f.from, Some(PeriodBound::Year(2024)));
-        assert_eq!(f.to.unwrap().end(), NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+        assert_eq!(
+            f.to.unwrap().end(),
+            NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
+        );
         assert_eq!(f.to_query(), q);
     }
 

@@ -195,8 +195,14 @@ mod tests {
 
     #[test]
     fn showing_releases_reads_in_both_languages() {
-        assert_eq!(showing_releases("8", "34", 34, Lang::Id), "Menampilkan 8 dari 34 pelepasan ekspor");
-        assert_eq!(showing_releases("1", "1", 1, Lang::En), "Showing 1 of 1 export release");
+        assert_eq!(
+            showing_releases("8", "34", 34, Lang::Id),
+            "Menampilkan 8 dari 34 pelepasan ekspor"
+        );
+        assert_eq!(
+            showing_releases("1", "1", 1, Lang::En),
+            "Showing 1 of 1 export release"
+        );
     }
 
     #[test]

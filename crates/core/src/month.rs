@@ -43,7 +43,10 @@ impl Month {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        self.next().first_day().pred_opt().expect("not the first day ever")
+        self.next()
+            .first_day()
+            .pred_opt()
+            .expect("not the first day ever")
     }
 
     pub fn next(self) -> Self {
@@ -117,7 +120,9 @@ mod tests {
 
     #[test]
     fn refuses_malformed_months() {
-        for bad in ["2025-13", "2025-00", "2025-8", "25-08", "2025/08", "", "abcd-ef"] {
+        for bad in [
+            "2025-13", "2025-00", "2025-8", "25-08", "2025/08", "", "abcd-ef",
+        ] {
             assert!(bad.parse::<Month>().is_err(), "{bad} should be refused");
         }
     }
@@ -128,6 +133,9 @@ mod tests {
         assert_eq!(dec.next().to_string(), "2025-01");
         assert_eq!(dec.months_until(dec.next()), 1);
         let feb: Month = "2024-02".parse().unwrap();
-        assert_eq!(feb.last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            feb.last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
     }
 }

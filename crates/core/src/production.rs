@@ -55,23 +55,34 @@ pub struct ProductionSeries {
 
 /// Sums matching records per product and period. Separate series per (product, unit): units
 /// are never added together.
-pub fn production_series(filter: &Filter, records: &[ProductionRecord], granularity: Granularity) -> Vec<ProductionSeries> {
+pub fn production_series(
+    filter: &Filter,
+    records: &[ProductionRecord],
+    granularity: Granularity,
+) -> Vec<ProductionSeries> {
     type Buckets = BTreeMap<String, f64>;
     let mut by_product: BTreeMap<(&str, Unit), (Buckets, bool)> = BTreeMap::new();
     for r in records.iter().filter(|r| filter.matches_production(r)) {
-        let (buckets, illustrative) = by_product.entry((r.product_id.as_str(), r.unit)).or_default();
+        let (buckets, illustrative) = by_product
+            .entry((r.product_id.as_str(), r.unit))
+            .or_default();
         *buckets.entry(granularity.bucket(r.month)).or_insert(0.0) += r.quantity;
         *illustrative |= r.provenance.is_illustrative();
     }
     by_product
         .into_iter()
-        .map(|((product_id, unit), (buckets, illustrative))| ProductionSeries {
-            product_id: product_id.to_string(),
-            unit,
-            total: buckets.values().sum(),
-            points: buckets.into_iter().map(|(period, quantity)| SeriesPoint { period, quantity }).collect(),
-            illustrative,
-        })
+        .map(
+            |((product_id, unit), (buckets, illustrative))| ProductionSeries {
+                product_id: product_id.to_string(),
+                unit,
+                total: buckets.values().sum(),
+                points: buckets
+                    .into_iter()
+                    .map(|(period, quantity)| SeriesPoint { period, quantity })
+                    .collect(),
+                illustrative,
+            },
+        )
         .collect()
 }
 
@@ -90,7 +101,9 @@ pub struct ProductionPlan {
 
 /// Month-of-year multipliers (mean 1): a dip around year-end holidays and the fasting month,
 /// a peak before the northern-hemisphere summer orders. Illustrative only.
-const SEASON: [f64; 12] = [0.90, 0.95, 1.00, 0.95, 1.05, 1.10, 1.10, 1.05, 1.05, 1.00, 0.95, 0.90];
+const SEASON: [f64; 12] = [
+    0.90, 0.95, 1.00, 0.95, 1.05, 1.10, 1.10, 1.05, 1.05, 1.00, 0.95, 0.90,
+];
 
 /// Deterministic: the same plan always gives the same records.
 pub fn expand_plan(plan: &ProductionPlan, unit: Unit) -> Vec<ProductionRecord> {
@@ -99,7 +112,9 @@ pub fn expand_plan(plan: &ProductionPlan, unit: Unit) -> Vec<ProductionRecord> {
     while month <= plan.end {
         let years = plan.start.months_until(month) as f64 / 12.0;
         let trend = plan.base * (1.0 + plan.annual_growth_pct / 100.0).powf(years);
-        let quantity = (trend * SEASON[month.month() as usize - 1]).round().max(0.0);
+        let quantity = (trend * SEASON[month.month() as usize - 1])
+            .round()
+            .max(0.0);
         records.push(ProductionRecord {
             facility_id: plan.facility_id.clone(),
             product_id: plan.product_id.clone(),
@@ -137,7 +152,12 @@ mod tests {
         let recs = expand_plan(&plan(), Unit::Kilogram);
         assert_eq!(recs.len(), 36);
         assert_eq!(recs[0].quantity, 90.0); // January dip
-        let year = |y: i32| -> f64 { recs.iter().filter(|r| r.month.year() == y).map(|r| r.quantity).sum() };
+        let year = |y: i32| -> f64 {
+            recs.iter()
+                .filter(|r| r.month.year() == y)
+                .map(|r| r.quantity)
+                .sum()
+        };
         assert!(year(2024) > year(2023) && year(2025) > year(2024));
         assert!(recs.iter().all(|r| r.provenance.is_illustrative()));
     }
@@ -159,7 +179,13 @@ mod tests {
     #[test]
     fn different_units_make_different_series() {
         let mut recs = expand_plan(&plan(), Unit::Kilogram);
-        recs.extend(expand_plan(&ProductionPlan { product_id: "bag".into(), ..plan() }, Unit::Piece));
+        recs.extend(expand_plan(
+            &ProductionPlan {
+                product_id: "bag".into(),
+                ..plan()
+            },
+            Unit::Piece,
+        ));
         let f = Filter::from_pairs([("from", "2024"), ("to", "2024")]).unwrap();
         let series = production_series(&f, &recs, Granularity::Month);
         assert_eq!(series.len(), 2);

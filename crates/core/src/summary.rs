@@ -62,7 +62,10 @@ impl Summary {
 }
 
 pub fn summarize(filter: &Filter, shipments: &[Shipment], products: &[Product]) -> Summary {
-    let matching: Vec<&Shipment> = shipments.iter().filter(|s| filter.matches_shipment(s)).collect();
+    let matching: Vec<&Shipment> = shipments
+        .iter()
+        .filter(|s| filter.matches_shipment(s))
+        .collect();
     let countries: BTreeSet<&str> = matching.iter().map(|s| s.country.as_str()).collect();
     let facilities: BTreeSet<&str> = matching.iter().map(|s| s.facility_id.as_str()).collect();
 
@@ -102,7 +105,8 @@ pub fn summarize(filter: &Filter, shipments: &[Shipment], products: &[Product]) 
         }
     }
 
-    let count_status = |pred: fn(ProductStatus) -> bool| products.iter().filter(|p| pred(p.status)).count() as u32;
+    let count_status =
+        |pred: fn(ProductStatus) -> bool| products.iter().filter(|p| pred(p.status)).count() as u32;
     Summary {
         filter: filter.clone(),
         destination_countries: countries.len() as u32,
@@ -123,7 +127,15 @@ mod tests {
     use crate::model::{ProductCategory, Provenance, Source};
     use chrono::NaiveDate;
 
-    fn ship(id: &str, date: Option<(i32, u32)>, facility: &str, product: &str, unit: Unit, country: &str, qty: f64) -> Shipment {
+    fn ship(
+        id: &str,
+        date: Option<(i32, u32)>,
+        facility: &str,
+        product: &str,
+        unit: Unit,
+        country: &str,
+        qty: f64,
+    ) -> Shipment {
         Shipment {
             id: id.into(),
             date: date.map(|(y, m)| NaiveDate::from_ymd_opt(y, m, 15).unwrap()),
@@ -152,7 +164,15 @@ mod tests {
     }
 
     fn data() -> (Vec<Shipment>, Vec<Product>) {
-        let mut reported = ship("f7", None, "lapas-cirebon", "coco-shade", Unit::Piece, "ES", 750.0);
+        let mut reported = ship(
+            "f7",
+            None,
+            "lapas-cirebon",
+            "coco-shade",
+            Unit::Piece,
+            "ES",
+            750.0,
+        );
         reported.provenance = Provenance::Reported {
             source: Source {
                 id: "pantau".into(),
@@ -165,14 +185,38 @@ mod tests {
                 quote: None,
             },
         };
-        let mut valued = ship("b", Some((2024, 5)), "lapas-a", "coffee", Unit::Kilogram, "JP", 200.0);
+        let mut valued = ship(
+            "b",
+            Some((2024, 5)),
+            "lapas-a",
+            "coffee",
+            Unit::Kilogram,
+            "JP",
+            200.0,
+        );
         valued.value_usd = Some(1500.0);
         valued.value_idr = Some(24_000_000);
         let shipments = vec![
             reported,
-            ship("a", Some((2024, 1)), "lapas-cirebon", "coco-shade", Unit::Piece, "FR", 100.0),
+            ship(
+                "a",
+                Some((2024, 1)),
+                "lapas-cirebon",
+                "coco-shade",
+                Unit::Piece,
+                "FR",
+                100.0,
+            ),
             valued,
-            ship("c", Some((2025, 2)), "lapas-a", "coffee", Unit::Kilogram, "JP", 50.5),
+            ship(
+                "c",
+                Some((2025, 2)),
+                "lapas-a",
+                "coffee",
+                Unit::Kilogram,
+                "JP",
+                50.5,
+            ),
         ];
         let products = vec![
             product("coco-shade", Unit::Piece, ProductStatus::Exporting),
@@ -187,19 +231,37 @@ mod tests {
     fn counts_distinct_countries_facilities_and_releases() {
         let (s, p) = data();
         let sum = summarize(&Filter::default(), &s, &p);
-        assert_eq!((sum.destination_countries, sum.shipments, sum.facilities), (3, 4, 2));
+        assert_eq!(
+            (sum.destination_countries, sum.shipments, sum.facilities),
+            (3, 4, 2)
+        );
         assert_eq!((sum.products_exporting, sum.products_pipeline), (2, 2));
         assert_eq!(sum.undated_shipments, 1);
-        assert_eq!(sum.provenance, ProvenanceCounts { reported: 1, illustrative: 3 });
+        assert_eq!(
+            sum.provenance,
+            ProvenanceCounts {
+                reported: 1,
+                illustrative: 3
+            }
+        );
     }
 
     #[test]
     fn quantities_stay_in_their_own_units() {
         let (s, p) = data();
         let sum = summarize(&Filter::default(), &s, &p);
-        let by_product: Vec<(&str, Unit, f64)> =
-            sum.quantities.iter().map(|q| (q.product_id.as_str(), q.unit, q.quantity)).collect();
-        assert_eq!(by_product, vec![("coco-shade", Unit::Piece, 850.0), ("coffee", Unit::Kilogram, 250.5)]);
+        let by_product: Vec<(&str, Unit, f64)> = sum
+            .quantities
+            .iter()
+            .map(|q| (q.product_id.as_str(), q.unit, q.quantity))
+            .collect();
+        assert_eq!(
+            by_product,
+            vec![
+                ("coco-shade", Unit::Piece, 850.0),
+                ("coffee", Unit::Kilogram, 250.5)
+            ]
+        );
     }
 
     #[test]
@@ -215,7 +277,14 @@ mod tests {
         let (s, p) = data();
         let f = Filter::from_pairs([("from", "2024"), ("to", "2024")]).unwrap();
         let sum = summarize(&f, &s, &p);
-        assert_eq!((sum.shipments, sum.destination_countries, sum.undated_shipments), (2, 2, 0));
+        assert_eq!(
+            (
+                sum.shipments,
+                sum.destination_countries,
+                sum.undated_shipments
+            ),
+            (2, 2, 0)
+        );
         assert!(sum.has_illustrative());
     }
 }

@@ -28,7 +28,10 @@ mod tests {
     #[test]
     fn keeps_language_and_filter_and_drops_the_default_language() {
         let f = Filter::from_pairs([("country", "es"), ("from", "2024")]).unwrap();
-        assert_eq!(view_href("/map", &f, Lang::En), "/map?lang=en&from=2024&country=ES");
+        assert_eq!(
+            view_href("/map", &f, Lang::En),
+            "/map?lang=en&from=2024&country=ES"
+        );
         assert_eq!(view_href("/", &f, Lang::Id), "/?from=2024&country=ES");
         assert_eq!(view_href("/", &Filter::default(), Lang::Id), "/");
     }

@@ -11,7 +11,7 @@ use axum::http::{HeaderValue, Method};
 use axum::{middleware, Router};
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use storage::{Store, StorageError};
+use storage::{StorageError, Store};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -39,7 +39,10 @@ pub enum StartupError {
     #[error("the address {addr} is already in use: stop the program using it, or choose another with --addr or KARYA_ADDR")]
     AddressInUse { addr: String },
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: String, source: std::io::Error },
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
     #[error("the CORS origin {0:?} is not a valid origin such as https://portal.example.go.id")]
     BadOrigin(String),
 }
@@ -73,7 +76,11 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
             .iter()
             .map(|o| HeaderValue::from_str(o).map_err(|_| StartupError::BadOrigin(o.clone())))
             .collect::<Result<Vec<_>, _>>()?;
-        router = router.layer(CorsLayer::new().allow_origin(origins).allow_methods([Method::GET]));
+        router = router.layer(
+            CorsLayer::new()
+                .allow_origin(origins)
+                .allow_methods([Method::GET]),
+        );
     }
     Ok(router)
 }
@@ -85,19 +92,23 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
     })?;
     let store = open_store(&config.db).await?;
     let app = app(store, &config)?;
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| match source.kind() {
-        std::io::ErrorKind::AddrInUse => StartupError::AddressInUse {
-            addr: config.addr.clone(),
-        },
-        _ => StartupError::Listen {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AddrInUse => StartupError::AddressInUse {
+                addr: config.addr.clone(),
+            },
+            _ => StartupError::Listen {
+                addr: config.addr.clone(),
+                source,
+            },
+        })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| StartupError::Listen {
             addr: config.addr.clone(),
             source,
-        },
-    })?;
-    let local = listener.local_addr().map_err(|source| StartupError::Listen {
-        addr: config.addr.clone(),
-        source,
-    })?;
+        })?;
     if !config.dist.join("index.html").exists() {
         tracing::warn!(dist = %config.dist.display(), "the app is not built: only the API is served");
     }
@@ -117,7 +128,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -36,7 +36,11 @@ struct ServeArgs {
     #[arg(long, env = "KARYA_DIST", default_value = "dist")]
     dist: PathBuf,
     /// Origins allowed to call the API from another site, comma-separated.
-    #[arg(long = "cors-origin", env = "KARYA_CORS_ORIGINS", value_delimiter = ',')]
+    #[arg(
+        long = "cors-origin",
+        env = "KARYA_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
     cors_origins: Vec<String>,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
@@ -46,7 +50,9 @@ struct ServeArgs {
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KARYA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if format == "json" {
         builder.json().init();
     } else {

@@ -20,8 +20,10 @@ pub const MAX_URI_BYTES: usize = 4 * 1024;
 pub async fn guard_request(req: Request, next: Next) -> Response {
     let uri_len = req.uri().to_string().len();
     if uri_len > MAX_URI_BYTES {
-        return ApiError::UriTooLong(format!("the address is {uri_len} bytes long; at most {MAX_URI_BYTES} are accepted"))
-            .into_response();
+        return ApiError::UriTooLong(format!(
+            "the address is {uri_len} bytes long; at most {MAX_URI_BYTES} are accepted"
+        ))
+        .into_response();
     }
     let declared = req
         .headers()
@@ -29,8 +31,10 @@ pub async fn guard_request(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if let Some(len) = declared.filter(|len| *len > MAX_BODY_BYTES as u64) {
-        return ApiError::PayloadTooLarge(format!("the request body is {len} bytes; at most {MAX_BODY_BYTES} are accepted"))
-            .into_response();
+        return ApiError::PayloadTooLarge(format!(
+            "the request body is {len} bytes; at most {MAX_BODY_BYTES} are accepted"
+        ))
+        .into_response();
     }
     next.run(req).await
 }
@@ -41,8 +45,13 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
     let immutable = is_hashed_asset(req.uri().path());
     let mut res = next.run(req).await;
     if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if immutable { "public, max-age=31536000, immutable" } else { "no-cache" };
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        let value = if immutable {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     res
 }

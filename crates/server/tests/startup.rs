@@ -6,7 +6,9 @@ use std::process::{Command, Stdio};
 
 fn karya() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_karya"));
-    cmd.env_remove("KARYA_DB").env_remove("KARYA_ADDR").env_remove("KARYA_DIST");
+    cmd.env_remove("KARYA_DB")
+        .env_remove("KARYA_ADDR")
+        .env_remove("KARYA_DIST");
     cmd
 }
 
@@ -23,10 +25,15 @@ fn prints_the_address_to_open() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(line.starts_with("Karya is running at http://127.0.0.1:"), "{line}");
+    assert!(
+        line.starts_with("Karya is running at http://127.0.0.1:"),
+        "{line}"
+    );
     assert!(dir.path().join("k.sqlite3").exists());
 }
 
@@ -42,7 +49,10 @@ fn a_taken_port_is_a_clear_error() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("already in use") && err.contains(&addr) && err.contains("--addr"), "{err}");
+    assert!(
+        err.contains("already in use") && err.contains(&addr) && err.contains("--addr"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -64,5 +74,8 @@ fn an_unwritable_database_path_is_a_clear_error() {
 fn help_says_what_it_does_with_an_example() {
     let out = karya().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    assert!(help.contains("Karya") && help.contains("Example:") && help.contains("KARYA_DB"), "{help}");
+    assert!(
+        help.contains("Karya") && help.contains("Example:") && help.contains("KARYA_DB"),
+        "{help}"
+    );
 }

@@ -52,7 +52,10 @@ pub async fn no_such_route(method: Method, OriginalUri(uri): OriginalUri) -> Api
 }
 
 async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
-    ApiError::MethodNotAllowed(format!("{} does not accept {method}; the API is read-only for now", uri.path()))
+    ApiError::MethodNotAllowed(format!(
+        "{} does not accept {method}; the API is read-only for now",
+        uri.path()
+    ))
 }
 
 async fn health(RawQuery(q): RawQuery) -> ApiResult<Health> {
@@ -123,17 +126,26 @@ async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResul
     };
     let query = ShipmentQuery {
         provenance,
-        limit: Some(params.number("limit", 1, MAX_LIMIT)?.unwrap_or(DEFAULT_LIMIT)),
+        limit: Some(
+            params
+                .number("limit", 1, MAX_LIMIT)?
+                .unwrap_or(DEFAULT_LIMIT),
+        ),
         offset: params.number("offset", 0, u32::MAX)?.unwrap_or(0),
         filter,
     };
     let (total, mut shipments) = s.store.shipments(&query).await?;
     // SQL narrowed the rows; the core's filter has the last word, as it has in the summary.
-    shipments.retain(|x| query.filter.matches_shipment(x) && provenance.is_none_or(|p| p == x.provenance.kind_name()));
+    shipments.retain(|x| {
+        query.filter.matches_shipment(x) && provenance.is_none_or(|p| p == x.provenance.kind_name())
+    });
     Ok(Json(ShipmentList { total, shipments }))
 }
 
-async fn production(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<ProductionResponse> {
+async fn production(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<ProductionResponse> {
     let allowed = ["from", "to", "product", "facility", "granularity"];
     let params = Params::parse(q.as_deref(), &allowed)?;
     let filter = known_filter(&s.store, &params).await?;
@@ -194,12 +206,18 @@ async fn country(State(s): State<AppState>, Path(code): Path<String>) -> ApiResu
         .ok_or_else(|| ApiError::NotFound(format!("no country with the code {code:?}")))
 }
 
-async fn supply_links(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<SupplyLink>> {
+async fn supply_links(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Vec<SupplyLink>> {
     Params::parse(q.as_deref(), &[])?;
     Ok(Json(s.store.supply_links().await?))
 }
 
-async fn statements(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<SourceStatement>> {
+async fn statements(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Vec<SourceStatement>> {
     Params::parse(q.as_deref(), &[])?;
     Ok(Json(s.store.statements().await?))
 }

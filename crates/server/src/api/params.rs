@@ -10,9 +10,10 @@ pub struct Params {
 
 impl Params {
     pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
-        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+        let pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
         if let Some((key, _)) = pairs.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             let takes = if allowed.is_empty() {
                 "no parameters".to_string()
@@ -27,22 +28,32 @@ impl Params {
     }
 
     pub fn filter(&self) -> Result<Filter, ApiError> {
-        Ok(Filter::from_pairs(self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?)
+        Ok(Filter::from_pairs(
+            self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        )?)
     }
 
     /// The one value of `key`, if given and not empty.
     pub fn single(&self, key: &'static str) -> Result<Option<&str>, ApiError> {
-        let mut values = self.pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.trim());
+        let mut values = self
+            .pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.trim());
         let first = values.next();
         if values.next().is_some() {
-            return Err(ApiError::BadParameter(format!("query parameter `{key}` is given more than once")));
+            return Err(ApiError::BadParameter(format!(
+                "query parameter `{key}` is given more than once"
+            )));
         }
         Ok(first.filter(|v| !v.is_empty()))
     }
 
     /// A whole number in `min..=max`.
     pub fn number(&self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>, ApiError> {
-        let Some(text) = self.single(key)? else { return Ok(None) };
+        let Some(text) = self.single(key)? else {
+            return Ok(None);
+        };
         match text.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
             _ => Err(ApiError::BadParameter(format!(

@@ -51,13 +51,17 @@ pub fn read_provenance(row: &AnyRow) -> Result<Provenance, StorageError> {
     let kind: String = row.try_get("provenance")?;
     match kind.as_str() {
         "illustrative" => Ok(Provenance::Illustrative),
-        "reported" => Ok(Provenance::Reported { source: read_source(row)? }),
+        "reported" => Ok(Provenance::Reported {
+            source: read_source(row)?,
+        }),
         other => Err(StorageError::Corrupt(format!("provenance {other:?}"))),
     }
 }
 
 /// (kind, source id, fact, quote) for the provenance columns.
-pub fn provenance_columns(p: &Provenance) -> (String, Option<String>, Option<String>, Option<String>) {
+pub fn provenance_columns(
+    p: &Provenance,
+) -> (String, Option<String>, Option<String>, Option<String>) {
     match p {
         Provenance::Illustrative => ("illustrative".into(), None, None, None),
         Provenance::Reported { source } => (

@@ -17,7 +17,10 @@ static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("cannot create the folder for the database at {path}: {source}. Choose another path with --db or KARYA_DB.")]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot open the database at {path}: {source}. Check that the path is writable, or choose another with --db or KARYA_DB.")]
     Open { path: String, source: sqlx::Error },
     #[error("{0} databases are not supported yet: use a SQLite file path")]
@@ -47,8 +50,12 @@ impl Store {
             .max_connections(8)
             .after_connect(|conn, _| {
                 Box::pin(async move {
-                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-                    sqlx::query("PRAGMA busy_timeout = 5000").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA foreign_keys = ON")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA busy_timeout = 5000")
+                        .execute(&mut *conn)
+                        .await?;
                     Ok(())
                 })
             })
@@ -59,7 +66,9 @@ impl Store {
                 source,
             })?;
         // WAL lets readers go on while a writer writes; it is a property of the file.
-        sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        sqlx::query("PRAGMA journal_mode = WAL")
+            .execute(&pool)
+            .await?;
         MIGRATIONS.run(&pool).await?;
         Ok(Store { pool })
     }

@@ -2,10 +2,11 @@
 //! own filter and aggregation over the rows, so SQL and the app can never count differently.
 
 use super::codec::{provenance_select, read_provenance, read_source, source_join, text_enum};
-use super::{Store, StorageError};
+use super::{StorageError, Store};
 use chrono::NaiveDate;
 use karya_core::{
-    Country, Facility, Filter, Month, Product, ProductionRecord, Shipment, SourceStatement, SupplyLink,
+    Country, Facility, Filter, Month, Product, ProductionRecord, Shipment, SourceStatement,
+    SupplyLink,
 };
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -30,7 +31,8 @@ struct Where {
 impl Where {
     fn push(&mut self, clause: &str, value: String) {
         self.binds.push(value);
-        self.clauses.push(clause.replace('?', &format!("${}", self.binds.len())));
+        self.clauses
+            .push(clause.replace('?', &format!("${}", self.binds.len())));
     }
 
     fn sql(&self) -> String {
@@ -41,8 +43,13 @@ impl Where {
         }
     }
 
-    fn query<'q>(&'q self, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-        self.binds.iter().fold(sqlx::query(sql), |q, b| q.bind(b.as_str()))
+    fn query<'q>(
+        &'q self,
+        sql: &'q str,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        self.binds
+            .iter()
+            .fold(sqlx::query(sql), |q, b| q.bind(b.as_str()))
     }
 }
 
@@ -127,7 +134,10 @@ fn product(row: &AnyRow) -> Result<Product, StorageError> {
 fn shipment(row: &AnyRow) -> Result<Shipment, StorageError> {
     let date: Option<String> = row.try_get("release_date")?;
     let date = date
-        .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| StorageError::Corrupt(format!("date {d:?}"))))
+        .map(|d| {
+            NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .map_err(|_| StorageError::Corrupt(format!("date {d:?}")))
+        })
         .transpose()?;
     Ok(Shipment {
         id: row.try_get("id")?,
@@ -148,7 +158,9 @@ fn production(row: &AnyRow) -> Result<ProductionRecord, StorageError> {
     Ok(ProductionRecord {
         facility_id: row.try_get("facility_id")?,
         product_id: row.try_get("product_id")?,
-        month: month.parse().map_err(|_| StorageError::Corrupt(format!("month {month:?}")))?,
+        month: month
+            .parse()
+            .map_err(|_| StorageError::Corrupt(format!("month {month:?}")))?,
         quantity: row.try_get("quantity")?,
         unit: text_enum(&row.try_get::<String, _>("unit")?)?,
         provenance: read_provenance(row)?,
@@ -174,18 +186,27 @@ fn statement(row: &AnyRow) -> Result<SourceStatement, StorageError> {
         text_en: row.try_get("text_en")?,
         figure: row.try_get("figure")?,
         approximate: row.try_get::<i64, _>("approximate")? != 0,
-        countries: countries.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+        countries: countries
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
         source: read_source(row)?,
     })
 }
 
-fn all<T>(rows: Vec<AnyRow>, read: fn(&AnyRow) -> Result<T, StorageError>) -> Result<Vec<T>, StorageError> {
+fn all<T>(
+    rows: Vec<AnyRow>,
+    read: fn(&AnyRow) -> Result<T, StorageError>,
+) -> Result<Vec<T>, StorageError> {
     rows.iter().map(read).collect()
 }
 
 impl Store {
     pub async fn countries(&self) -> Result<Vec<Country>, StorageError> {
-        let rows = sqlx::query("SELECT * FROM countries ORDER BY alpha2").fetch_all(self.pool()).await?;
+        let rows = sqlx::query("SELECT * FROM countries ORDER BY alpha2")
+            .fetch_all(self.pool())
+            .await?;
         all(rows, country)
     }
 
@@ -206,13 +227,18 @@ impl Store {
     }
 
     pub async fn facilities(&self) -> Result<Vec<Facility>, StorageError> {
-        let rows = sqlx::query(&Self::facility_sql("")).fetch_all(self.pool()).await?;
+        let rows = sqlx::query(&Self::facility_sql(""))
+            .fetch_all(self.pool())
+            .await?;
         all(rows, facility)
     }
 
     pub async fn facility(&self, id: &str) -> Result<Option<Facility>, StorageError> {
         let sql = Self::facility_sql("WHERE f.id = $1");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(self.pool()).await?;
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         row.as_ref().map(facility).transpose()
     }
 
@@ -225,13 +251,18 @@ impl Store {
     }
 
     pub async fn products(&self) -> Result<Vec<Product>, StorageError> {
-        let rows = sqlx::query(&Self::product_sql("")).fetch_all(self.pool()).await?;
+        let rows = sqlx::query(&Self::product_sql(""))
+            .fetch_all(self.pool())
+            .await?;
         all(rows, product)
     }
 
     pub async fn product(&self, id: &str) -> Result<Option<Product>, StorageError> {
         let sql = Self::product_sql("WHERE p.id = $1");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(self.pool()).await?;
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
         row.as_ref().map(product).transpose()
     }
 
@@ -242,7 +273,11 @@ impl Store {
             w.push("s.provenance = ?", kind.to_string());
         }
         let count_sql = format!("SELECT COUNT(*) AS n FROM shipments s {}", w.sql());
-        let total: i64 = w.query(&count_sql).fetch_one(self.pool()).await?.try_get("n")?;
+        let total: i64 = w
+            .query(&count_sql)
+            .fetch_one(self.pool())
+            .await?
+            .try_get("n")?;
         let page = match q.limit {
             Some(limit) => format!("LIMIT {limit} OFFSET {}", q.offset),
             None if q.offset > 0 => format!("LIMIT {} OFFSET {}", i64::MAX, q.offset),

@@ -2,7 +2,7 @@
 //! transaction: it lands whole or not at all.
 
 use super::codec::{enum_text, provenance_columns};
-use super::{Store, StorageError};
+use super::{StorageError, Store};
 use karya_core::dataset::Dataset;
 use karya_core::{Provenance, Source};
 use sqlx::{Any, Transaction};

@@ -1,0 +1,64 @@
+# Karya's two commands:
+#   make run    builds the app and starts the server (installs missing tools first)
+#   make test   every layer of tests (installs missing tools, Chromium included)
+# The other targets are their steps, for when you work on one layer.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+KARYA_DB ?= .karya/karya.sqlite3
+KARYA_ADDR ?= 127.0.0.1:8080
+SERVER_BIN := target/server/karya
+
+.PHONY: run test tools test-tools app server fmt-check lint unit browser e2e bench sizes clean
+
+run: tools app server
+	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
+
+test: test-tools fmt-check lint unit browser e2e
+	@echo "karya: every layer of tests passed"
+
+tools:
+	scripts/install-tools.sh build
+
+test-tools:
+	scripts/install-tools.sh test
+
+# The release build of the app (wasm-opt -Oz), into dist/.
+app:
+	trunk build --release
+
+# The server, optimised for speed (see [profile.server] in Cargo.toml).
+server:
+	cargo build --locked --profile server -p karya-server
+
+fmt-check:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p karya-app -p karya-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# Native tests: the core's logic, and the API against a real SQLite database.
+unit:
+	cargo test --locked --workspace
+
+# Component tests in headless Chromium (wasm-bindgen-test).
+browser:
+	cargo test --locked -p karya-app --target wasm32-unknown-unknown
+
+# The real server (debug build from `unit`) with the release app, driven in Chromium.
+e2e: app
+	cargo build --locked -p karya-server
+	node --test tests/e2e/
+
+# What the browser downloads, raw and compressed.
+bench sizes:
+	scripts/install-tools.sh bench
+	trunk build --release
+	scripts/measure-sizes.sh dist
+
+clean:
+	cargo clean
+	rm -rf dist node_modules
