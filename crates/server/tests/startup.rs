@@ -38,6 +38,30 @@ fn prints_the_address_to_open() {
 }
 
 #[test]
+fn a_relative_database_path_with_odd_characters_is_created_under_the_working_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = karya()
+        .current_dir(dir.path())
+        .args(["--addr", "127.0.0.1:0", "--db", "data dir/karya #1.sqlite3"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        line.contains("running at"),
+        "{line} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("data dir/karya #1.sqlite3").exists());
+}
+
+#[test]
 fn a_taken_port_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();

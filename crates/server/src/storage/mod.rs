@@ -10,7 +10,6 @@ pub use read::ShipmentQuery;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -89,7 +88,8 @@ impl Store {
     }
 }
 
-/// `sqlite://…?mode=rwc` for a plain path, creating its folder; URLs of other engines refused.
+/// `sqlite:///abs/path?mode=rwc` for a plain path (relative ones resolved against the working
+/// folder, whose parent folders are created); URLs of other engines refused.
 fn sqlite_url(location: &str) -> Result<String, StorageError> {
     if let Some((scheme, _)) = location.split_once("://") {
         if scheme != "sqlite" {
@@ -97,15 +97,20 @@ fn sqlite_url(location: &str) -> Result<String, StorageError> {
         }
         return Ok(location.to_string());
     }
-    let path = Path::new(location);
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    let path = std::path::absolute(Path::new(location)).map_err(|source| StorageError::Folder {
+        path: PathBuf::from(location),
+        source,
+    })?;
+    if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|source| StorageError::Folder {
             path: parent.to_path_buf(),
             source,
         })?;
     }
-    // Validates the path as a URL piece; spaces and the like are escaped by `url`.
-    let mut url = url::Url::from_str("sqlite://").expect("static URL");
-    url.set_path(&path.to_string_lossy());
-    Ok(format!("sqlite://{}?mode=rwc", url.path()))
+    // A file URL escapes spaces, `?` and `#`, which would otherwise end the path.
+    let file_url = url::Url::from_file_path(&path).map_err(|()| StorageError::Folder {
+        path: path.clone(),
+        source: std::io::Error::other("not an absolute path"),
+    })?;
+    Ok(format!("sqlite://{}?mode=rwc", file_url.path()))
 }
