@@ -11,7 +11,7 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit browser e2e bench sizes clean
+.PHONY: run test tools test-tools app server fmt-check lint unit browser e2e bench sizes geo clean
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
@@ -62,3 +62,8 @@ bench sizes:
 clean:
 	cargo clean
 	rm -rf dist node_modules
+
+# Rebuild data/geo/world.json from Natural Earth (npm world-atlas); the output is committed.
+geo:
+	scripts/install-tools.sh build
+	cargo run --locked -p karya-geo-build

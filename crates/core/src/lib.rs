@@ -8,6 +8,7 @@ pub mod api;
 pub mod dataset;
 pub mod filter;
 pub mod format;
+pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod month;
