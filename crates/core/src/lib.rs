@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod dataset;
+pub mod destinations;
 pub mod filter;
 pub mod format;
 pub mod geo;
@@ -13,6 +14,8 @@ pub mod i18n;
 pub mod model;
 pub mod month;
 pub mod production;
+pub mod report;
+pub mod scale;
 pub mod summary;
 pub mod url;
 

@@ -197,6 +197,61 @@ async fn the_sql_filter_and_the_core_filter_agree() {
 }
 
 #[tokio::test]
+async fn the_map_total_equals_the_summary_for_any_filter() {
+    let app = test_app().await;
+    for q in [
+        "",
+        "from=2025",
+        "product=coco-shade",
+        "facility=lapas-medan&to=2025",
+        "country=ES",
+    ] {
+        let summary: Summary = app.ok(&format!("/api/v1/summary?{q}")).await;
+        let d: Value = app.ok(&format!("/api/v1/destinations?{q}")).await;
+        assert_eq!(
+            d["total"].as_f64().unwrap(),
+            summary.shipments as f64,
+            "{q}"
+        );
+        assert_eq!(
+            d["countries"].as_array().unwrap().len() as u32,
+            summary.destination_countries,
+            "{q}"
+        );
+    }
+    let coco: Summary = app.ok("/api/v1/summary?product=coco-shade").await;
+    let d: Value = app
+        .ok("/api/v1/destinations?product=coco-shade&measure=quantity")
+        .await;
+    assert_eq!(d["total"].as_f64().unwrap(), coco.quantities[0].quantity);
+    assert_eq!(d["unit"], "piece");
+    let value: Value = app.ok("/api/v1/destinations?measure=value").await;
+    assert_eq!(value["total"].as_f64(), summary_usd(&app).await);
+    let msg = app
+        .error(
+            "/api/v1/destinations?measure=quantity",
+            StatusCode::BAD_REQUEST,
+            "bad_parameter",
+        )
+        .await;
+    assert!(
+        msg.contains("`measure`") && msg.contains("product"),
+        "{msg}"
+    );
+    app.error(
+        "/api/v1/destinations?measure=weight",
+        StatusCode::BAD_REQUEST,
+        "bad_parameter",
+    )
+    .await;
+}
+
+async fn summary_usd(app: &TestApp) -> Option<f64> {
+    let s: Summary = app.ok("/api/v1/summary").await;
+    s.values.usd
+}
+
+#[tokio::test]
 async fn quantities_are_never_added_across_units() {
     let app = test_app().await;
     let products: Vec<Product> = app.ok("/api/v1/products").await;

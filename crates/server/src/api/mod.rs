@@ -11,6 +11,7 @@ use axum::http::Method;
 use axum::routing::get;
 use axum::{Json, Router};
 use karya_core::api::{Health, ProductionResponse, ShipmentList};
+use karya_core::destinations::{Destinations, Measure};
 use karya_core::filter::FILTER_KEYS;
 use karya_core::production::{production_series, Granularity};
 use karya_core::summary::{summarize, Summary};
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/countries/{code}", get(country))
         .route("/shipments", get(shipments))
         .route("/production", get(production))
+        .route("/destinations", get(destinations))
         .route("/supply-links", get(supply_links))
         .route("/statements", get(statements))
         .fallback(no_such_route)
@@ -140,6 +142,25 @@ async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResul
         query.filter.matches_shipment(x) && provenance.is_none_or(|p| p == x.provenance.kind_name())
     });
     Ok(Json(ShipmentList { total, shipments }))
+}
+
+async fn destinations(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Destinations> {
+    let allowed = [&FILTER_KEYS[..], &["measure"]].concat();
+    let params = Params::parse(q.as_deref(), &allowed)?;
+    let filter = known_filter(&s.store, &params).await?;
+    let measure = match params.single("measure")? {
+        None => Measure::Releases,
+        Some(m) => Measure::parse(m).ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "query parameter `measure`: expected releases, value or quantity, got {m:?}"
+            ))
+        })?,
+    };
+    // All releases, not only the filtered ones: the year range of the slider spans the data.
+    let (_, all) = s.store.shipments(&ShipmentQuery::default()).await?;
+    let result = karya_core::destinations::destinations(&filter, &all, measure)
+        .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+    Ok(Json(result))
 }
 
 async fn production(
