@@ -75,7 +75,7 @@ impl ClassScale {
 
     /// The class of `value`, or `None` for no data.
     pub fn class_of(&self, value: f64) -> Option<usize> {
-        if !(value > 0.0) {
+        if value.is_nan() || value <= 0.0 {
             return None;
         }
         let last = self.bounds.len().checked_sub(1)?;
