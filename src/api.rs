@@ -3,6 +3,7 @@
 
 use gloo_net::http::Request;
 use karya_core::api::{FetchError, ShipmentList};
+use karya_core::destinations::{Destinations, Measure};
 use karya_core::summary::Summary;
 use karya_core::{Country, Facility, Filter, Product, SourceStatement};
 use serde::de::DeserializeOwned;
@@ -26,7 +27,26 @@ pub fn api_base() -> String {
 
 /// GET `path` (with its query) under the API base and decode the JSON answer.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
-    let url = format!("{}{path}", api_base());
+    get_url(&format!("{}{path}", api_base())).await
+}
+
+/// The prepared world map, shipped with the app (`dist/geo/world.json`).
+pub async fn world_map() -> Result<karya_core::geo::WorldMap, FetchError> {
+    get_url("/geo/world.json").await
+}
+
+pub async fn destinations(filter: &Filter, measure: Measure) -> Result<Destinations, FetchError> {
+    let mut query = filter.to_query();
+    if measure != Measure::Releases {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&format!("measure={}", measure.code()));
+    }
+    get_json(&with_query("/destinations", query)).await
+}
+
+async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     let controller =
         web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
     let abort = controller.clone();
@@ -38,7 +58,7 @@ pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> 
         )
         .ok()
     });
-    let result = Request::get(&url)
+    let result = Request::get(url)
         .header("Accept", "application/json")
         .abort_signal(Some(&controller.signal()))
         .send()

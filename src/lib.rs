@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod components;
+pub mod download;
 pub mod pages;
 pub mod view_state;
 

@@ -1,4 +1,4 @@
-//! Routes whose views later issues build (the world map, the facility views). They exist now
+//! Routes whose views later issues build (the facility views). They exist now
 //! so links and the URL contract are stable, and say plainly that the view is coming.
 
 use crate::view_state::tr;
@@ -18,11 +18,6 @@ fn Reserved(
             <p>{tr(Text::ComingSoon)}</p>
         </section>
     }
-}
-
-#[component]
-pub fn MapPage() -> impl IntoView {
-    view! { <Reserved page="map" title=Text::NavMap/> }
 }
 
 #[component]

@@ -76,3 +76,24 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
 export async function waitForOverview(page) {
   await page.waitForSelector('[data-kpi=shipments], [data-state=error]', { timeout: 20_000 });
 }
+
+// Screen position of a country's anchor (a point inside its largest part: a multi-part country's
+// box centre can be sea), through the map's current zoom.
+export async function countryPoint(page, iso) {
+  return page.evaluate((iso) => {
+    const path = document.querySelector(`svg.world-map path[data-iso=${iso}]`);
+    const [x, y] = path.getAttribute('data-anchor').split(' ').map(Number);
+    const m = path.getScreenCTM();
+    return { x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f };
+  }, iso);
+}
+
+export async function hoverCountry(page, iso) {
+  const p = await countryPoint(page, iso);
+  await page.mouse.move(p.x, p.y);
+}
+
+export async function clickCountry(page, iso) {
+  const p = await countryPoint(page, iso);
+  await page.mouse.click(p.x, p.y);
+}

@@ -118,6 +118,49 @@ texts! {
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     BackToOverview => "Kembali ke ringkasan", "Back to the overview";
     About => "sekitar", "about";
+    MapHeading => "Ke mana produk WBP diekspor", "Where WBP products are exported";
+    MeasureLabel => "Warna menunjukkan", "Colour shows";
+    MeasureReleases => "Jumlah pelepasan", "Number of releases";
+    MeasureValue => "Nilai (US$, bila diketahui)", "Value (US$, where known)";
+    MeasureQuantity => "Jumlah produk", "Quantity of the product";
+    QuantityNeedsProduct => "Pilih satu produk untuk melihat jumlahnya: satuan yang berbeda tidak dijumlahkan.",
+                            "Choose one product to see quantities: different units are never added.";
+    YearLabel => "Tahun", "Year";
+    AllYears => "Semua tahun", "All years";
+    Play => "Putar", "Play";
+    Pause => "Jeda", "Pause";
+    ProductLabel => "Produk", "Product";
+    AllProducts => "Semua produk", "All products";
+    FacilityLabel => "UPT asal", "Facility of origin";
+    AllFacilities => "Semua UPT", "All facilities";
+    TabMap => "Peta", "Map";
+    TabTable => "Tabel", "Table";
+    DownloadCsv => "Unduh CSV", "Download CSV";
+    DownloadSvg => "Unduh SVG", "Download SVG";
+    DownloadPng => "Unduh PNG", "Download PNG";
+    ZoomIn => "Perbesar", "Zoom in";
+    ZoomOut => "Perkecil", "Zoom out";
+    ZoomReset => "Tampilan awal", "Reset view";
+    PanLeft => "Geser ke kiri", "Pan left";
+    PanRight => "Geser ke kanan", "Pan right";
+    PanUp => "Geser ke atas", "Pan up";
+    PanDown => "Geser ke bawah", "Pan down";
+    Close => "Tutup", "Close";
+    Legend => "Keterangan", "Legend";
+    NoExports => "Tanpa ekspor", "No exports";
+    ReleasesTo => "Pelepasan ekspor ke", "Export releases to";
+    LatestRelease => "Pelepasan terakhir", "Latest release";
+    ColCountry => "Negara", "Country";
+    ColReleases => "Pelepasan", "Releases";
+    Total => "Jumlah", "Total";
+    NotOnMap => "Tujuan tanpa bentuk di peta ini", "Destinations without a shape on this map";
+    MapSource => "Sumber peta: Natural Earth (domain publik), proyeksi Equal Earth. Data: Karya.",
+                 "Map: Natural Earth (public domain), Equal Earth projection. Data: Karya.";
+    MapFallback => "Pilihan peta di alamat halaman tidak dapat dibaca, jadi tampilan awal ditampilkan.",
+                   "The map settings in the page address could not be read, so the default view is shown.";
+    Origin => "Indonesia (asal)", "Indonesia (origin)";
+    MapKeyboardHint => "Gunakan Tab untuk berpindah antarnegara tujuan, Enter untuk membuka rinciannya, Escape untuk menutup.",
+                       "Use Tab to move between destinations, Enter to open one, Escape to close.";
     ReportedReleases => "Pelepasan ekspor yang dilaporkan sumber", "Export releases reported by the source";
 }
 

@@ -47,10 +47,15 @@ impl ClassScale {
                 let q = sorted[((i * sorted.len()).div_ceil(max_classes))
                     .saturating_sub(1)
                     .min(sorted.len() - 1)];
-                nice_ceil(q).max(if integral { q.ceil() } else { q })
+                // Counts are read exactly ("3", "4–5"); amounts get round bounds.
+                if integral {
+                    q.ceil()
+                } else {
+                    nice_ceil(q)
+                }
             })
             .collect();
-        uppers.push(nice_ceil(max));
+        uppers.push(if integral { max.ceil() } else { nice_ceil(max) });
         uppers.sort_by(f64::total_cmp);
         uppers.dedup();
         uppers.retain(|u| *u >= min);
@@ -61,12 +66,12 @@ impl ClassScale {
             0.0
         };
         for (i, &upper) in uppers.iter().enumerate() {
-            if i > 0 && upper <= lower {
+            if i > 0 && upper < lower {
                 continue;
             }
             bounds.push((lower, upper));
             lower = if integral { upper + 1.0 } else { upper };
-            if upper >= max {
+            if upper >= max - 1e-9 {
                 break;
             }
         }
@@ -145,6 +150,13 @@ mod tests {
         }
         assert_eq!(scale.colour(None), NO_DATA_COLOUR);
         assert_ne!(scale.colour(Some(1.0)), scale.colour(Some(40.0)));
+    }
+
+    #[test]
+    fn close_counts_still_get_distinct_classes() {
+        let scale = ClassScale::from_values(&[3.0, 3.0, 4.0, 4.0, 5.0, 5.0, 5.0, 5.0], 5, true);
+        assert_eq!(scale.bounds, vec![(3.0, 3.0), (4.0, 4.0), (5.0, 5.0)]);
+        assert_ne!(scale.colour(Some(3.0)), scale.colour(Some(5.0)));
     }
 
     #[test]

@@ -161,11 +161,60 @@ fn rings(polygon: &Value, arcs: &[Vec<(f64, f64)>]) -> Vec<Ring> {
                 points.extend(arc.into_iter().skip(skip));
             }
             points
-                .into_iter()
+        })
+        .flat_map(split_at_antimeridian)
+        .map(|ring| {
+            ring.into_iter()
                 .map(|(lon, lat)| project(lon, lat))
                 .collect()
         })
         .collect()
+}
+
+/// Natural Earth keeps a ring whole where it crosses 180° (Chukotka, Fiji); drawn flat it would
+/// streak across the map. Unwrap its longitudes, then cut it into the parts on each side.
+fn split_at_antimeridian(ring: Ring) -> Vec<Ring> {
+    let mut unwrapped: Ring = Vec::with_capacity(ring.len());
+    for (lon, lat) in ring {
+        let lon = match unwrapped.last() {
+            Some(&(prev, _)) => prev + (lon - prev + 540.0).rem_euclid(360.0) - 180.0,
+            None => lon,
+        };
+        unwrapped.push((lon, lat));
+    }
+    let (min, max) = unwrapped
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+    if min >= -180.0 && max <= 180.0 {
+        return vec![unwrapped];
+    }
+    let mut parts = Vec::new();
+    for offset in [-360.0, 0.0, 360.0] {
+        let moved: Ring = unwrapped.iter().map(|&(x, y)| (x + offset, y)).collect();
+        let clipped = clip(&clip(&moved, -180.0, true), 180.0, false);
+        if clipped.len() >= 3 {
+            parts.push(clipped);
+        }
+    }
+    parts
+}
+
+/// Sutherland–Hodgman against the vertical line `lon = at`, keeping the side `lon >= at` when
+/// `keep_east`, else `lon <= at`.
+fn clip(ring: &Ring, at: f64, keep_east: bool) -> Ring {
+    let inside = |p: (f64, f64)| if keep_east { p.0 >= at } else { p.0 <= at };
+    let mut out = Vec::new();
+    for i in 0..ring.len() {
+        let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+        if inside(a) {
+            out.push(a);
+        }
+        if inside(a) != inside(b) {
+            let t = (at - a.0) / (b.0 - a.0);
+            out.push((at, a.1 + t * (b.1 - a.1)));
+        }
+    }
+    out
 }
 
 fn round(v: f64) -> f64 {
@@ -190,10 +239,7 @@ fn path_data(polygons: &[Vec<Ring>]) -> String {
         if kept.len() < 3 {
             continue;
         }
-        let fmt = |v: i64| {
-            let s = format!("{}", v as f64 / 10.0);
-            s.replace("0.", ".")
-        };
+        let fmt = tenths;
         d.push_str(&format!("M{} {}", fmt(kept[0].0), fmt(kept[0].1)));
         d.push('l');
         let mut prev = kept[0];
@@ -214,6 +260,16 @@ fn path_data(polygons: &[Vec<Ring>]) -> String {
         d.push('z');
     }
     d
+}
+
+/// Tenths as the shortest decimal: 125 → "12.5", 100 → "10", -5 → "-.5".
+fn tenths(v: i64) -> String {
+    let (sign, abs) = (if v < 0 { "-" } else { "" }, v.abs());
+    match (abs / 10, abs % 10) {
+        (0, f) if f != 0 => format!("{sign}.{f}"),
+        (w, 0) => format!("{sign}{w}"),
+        (w, f) => format!("{sign}{w}.{f}"),
+    }
 }
 
 fn ring_area(ring: &Ring) -> f64 {
@@ -241,4 +297,46 @@ fn centroid(ring: &Ring) -> (f64, f64) {
         cy += (p.1 + q.1) * cross;
     }
     (cx / (6.0 * a), cy / (6.0 * a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenths_are_short_and_exact() {
+        for (v, s) in [
+            (125, "12.5"),
+            (100, "10"),
+            (-5, "-.5"),
+            (5, ".5"),
+            (0, "0"),
+            (-1005, "-100.5"),
+        ] {
+            assert_eq!(tenths(v), s);
+        }
+    }
+
+    #[test]
+    fn a_ring_across_180_degrees_is_cut_into_two_parts() {
+        let ring = vec![(170.0, 60.0), (-170.0, 60.0), (-170.0, 70.0), (170.0, 70.0)];
+        let parts = split_at_antimeridian(ring);
+        assert_eq!(parts.len(), 2);
+        for part in &parts {
+            assert!(
+                part.iter().all(|p| p.0 >= -180.0 && p.0 <= 180.0),
+                "{part:?}"
+            );
+            let width = part.iter().map(|p| p.0).fold(f64::MIN, f64::max)
+                - part.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+            assert!((width - 10.0).abs() < 1e-9, "{part:?}");
+        }
+    }
+
+    #[test]
+    fn a_square_ring_has_its_area_and_centre() {
+        let ring = vec![(0.0, 0.0), (4.0, 0.0), (4.0, 2.0), (0.0, 2.0)];
+        assert_eq!(ring_area(&ring), 8.0);
+        assert_eq!(centroid(&ring), (2.0, 1.0));
+    }
 }

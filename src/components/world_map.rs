@@ -1,0 +1,386 @@
+//! The world map in SVG: a choropleth of destinations, arcs from the facilities, a legend, a
+//! title and the sources (so an SVG or PNG download is complete), zoom and pan by buttons,
+//! drag and wheel. Shapes are drawn once; only their fill and hooks follow the data.
+
+use crate::view_state::{tr, use_lang};
+use karya_core::destinations::{DestinationStat, Destinations, Measure};
+use karya_core::geo::{project, WorldMap};
+use karya_core::report::measure_value;
+use karya_core::scale::{flow_width, ClassScale, NO_DATA_COLOUR};
+use karya_core::{format, Facility, Lang, Text};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Countries smaller than this (square map units) also get a marker, to be seen and clicked.
+const SMALL_AREA: f64 = 6.0;
+const MAX_ZOOM: f64 = 8.0;
+
+/// What the choropleth knows of one country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shade {
+    pub value: Option<f64>,
+    pub colour: &'static str,
+}
+
+/// Colours and class scale for the current data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choropleth {
+    pub scale: ClassScale,
+    pub shades: HashMap<String, Shade>,
+}
+
+impl Choropleth {
+    pub fn new(d: &Destinations) -> Self {
+        let values: Vec<f64> = d.countries.iter().filter_map(|c| c.value).collect();
+        let scale = ClassScale::from_values(&values, 5, d.measure != Measure::Value);
+        let shades = d
+            .countries
+            .iter()
+            .map(|c| {
+                (
+                    c.country.clone(),
+                    Shade {
+                        value: c.value,
+                        colour: scale.colour(c.value),
+                    },
+                )
+            })
+            .collect();
+        Choropleth { scale, shades }
+    }
+}
+
+/// Pan and zoom: a translation in map units and a scale factor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Zoom {
+    pub x: f64,
+    pub y: f64,
+    pub k: f64,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom {
+            x: 0.0,
+            y: 0.0,
+            k: 1.0,
+        }
+    }
+}
+
+impl Zoom {
+    /// Zooms by `factor` about the point (`cx`, `cy`) of the map, within 1×–8×.
+    pub fn zoom_at(self, factor: f64, cx: f64, cy: f64) -> Zoom {
+        let k = (self.k * factor).clamp(1.0, MAX_ZOOM);
+        let f = k / self.k;
+        Zoom {
+            x: cx - (cx - self.x) * f,
+            y: cy - (cy - self.y) * f,
+            k,
+        }
+    }
+
+    pub fn pan(self, dx: f64, dy: f64) -> Zoom {
+        Zoom {
+            x: self.x + dx,
+            y: self.y + dy,
+            k: self.k,
+        }
+    }
+
+    fn transform(self) -> String {
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.x, self.y, self.k
+        )
+    }
+}
+
+/// What the tooltip shows, and where (pixels within the map's frame).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hover {
+    pub iso: String,
+    pub x: f64,
+    pub y: f64,
+}
+
+#[component]
+pub fn WorldMapSvg(
+    geo: Arc<WorldMap>,
+    #[prop(into)] data: Signal<Destinations>,
+    facilities: Arc<Vec<Facility>>,
+    #[prop(into)] title: Signal<String>,
+    zoom: RwSignal<Zoom>,
+    hover: RwSignal<Option<Hover>>,
+    #[prop(into)] on_select: Callback<String>,
+    #[prop(into)] country_name: Callback<(String, Lang), String>,
+    #[prop(into)] product_name: Callback<(String, Lang), String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (width, height) = (geo.width, geo.height);
+    let choropleth = Memo::new(move |_| data.with(Choropleth::new));
+    let frame = NodeRef::<leptos::html::Div>::new();
+
+    // Pixels of the frame to map units, for drags and hover positions.
+    let units_per_px = move || {
+        frame.get_untracked().map_or(1.0, |f| {
+            let w = f.get_bounding_client_rect().width();
+            if w > 0.0 {
+                width / w
+            } else {
+                1.0
+            }
+        })
+    };
+    let place_hover = move |iso: &str, client_x: f64, client_y: f64| {
+        if let Some(f) = frame.get_untracked() {
+            let r = f.get_bounding_client_rect();
+            hover.set(Some(Hover {
+                iso: iso.to_string(),
+                x: client_x - r.left(),
+                y: client_y - r.top(),
+            }));
+        }
+    };
+
+    let shapes = geo
+        .countries
+        .iter()
+        .map(|shape| {
+            let iso = shape.iso.clone();
+            let shade = {
+                let iso = iso.clone();
+                Memo::new(move |_| choropleth.with(|c| c.shades.get(&iso).cloned()))
+            };
+            let label = {
+                let iso = iso.clone();
+                move || {
+                    let l = lang.get();
+                    let name = country_name.run((iso.clone(), l));
+                    match shade.get() {
+                        Some(s) => data.with(|d| format!("{name}: {}", measure_value(d, s.value, l))),
+                        None => name,
+                    }
+                }
+            };
+            let (iso_enter, iso_focus, iso_click, iso_key) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
+            let origin = iso == "ID";
+            view! {
+                <path
+                    class="country"
+                    class:origin=origin
+                    class:destination=move || shade.get().is_some()
+                    d=shape.d.clone()
+                    data-iso=iso.clone()
+                    data-anchor=format!("{} {}", shape.anchor[0], shape.anchor[1])
+                    data-value=move || shade.get().and_then(|s| s.value).map(|v| v.to_string())
+                    fill=move || shade.get().map_or(NO_DATA_COLOUR, |s| s.colour)
+                    tabindex=move || shade.get().map(|_| "0")
+                    role=move || shade.get().map(|_| "button")
+                    aria-label=label
+                    on:mouseenter=move |e| if shade.get_untracked().is_some() {
+                        place_hover(&iso_enter, e.client_x() as f64, e.client_y() as f64)
+                    }
+                    on:mouseleave=move |_| hover.set(None)
+                    on:focus=move |e| {
+                        let r = event_target::<web_sys::Element>(&e).get_bounding_client_rect();
+                        place_hover(&iso_focus, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+                    }
+                    on:blur=move |_| hover.set(None)
+                    on:click=move |_| if shade.get_untracked().is_some() { on_select.run(iso_click.clone()) }
+                    on:keydown=move |e: web_sys::KeyboardEvent| {
+                        if (e.key() == "Enter" || e.key() == " ") && shade.get_untracked().is_some() {
+                            e.prevent_default();
+                            on_select.run(iso_key.clone());
+                        }
+                    }
+                />
+            }
+        })
+        .collect_view();
+
+    // Tiny destinations (Singapore, Hong Kong…) get a dot on top of their shape.
+    let small: Vec<(String, [f64; 2])> = geo
+        .countries
+        .iter()
+        .filter(|c| c.area < SMALL_AREA)
+        .map(|c| (c.iso.clone(), c.anchor))
+        .collect();
+    let markers = move || {
+        choropleth.with(|c| {
+            small
+                .iter()
+                .filter_map(|(iso, [x, y])| {
+                    c.shades.get(iso).map(|s| (iso.clone(), *x, *y, s.colour))
+                })
+                .map(|(iso, x, y, colour)| {
+                    let iso_click = iso.clone();
+                    view! {
+                        <circle class="marker" data-marker-for=iso cx=x cy=y r="3" fill=colour
+                            on:click=move |_| on_select.run(iso_click.clone())/>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let anchors: HashMap<String, [f64; 2]> = geo
+        .countries
+        .iter()
+        .map(|c| (c.iso.clone(), c.anchor))
+        .collect();
+    let origins: HashMap<String, (f64, f64)> = facilities
+        .iter()
+        .map(|f| (f.id.clone(), project(f.longitude, f.latitude)))
+        .collect();
+    let flows = move || {
+        data.with(|d| {
+            let max = d.flows.iter().filter_map(|f| f.value).fold(0.0, f64::max);
+            d.flows
+                .iter()
+                .filter_map(|f| {
+                    let (x1, y1) = *origins.get(&f.facility_id)?;
+                    let [x2, y2] = *anchors.get(&f.country)?;
+                    // Bend every arc the same way, by a fifth of its length, so direction reads.
+                    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
+                    let (dx, dy) = (x2 - x1, y2 - y1);
+                    let (cx, cy) = (mx + dy * 0.2, my - dx * 0.2);
+                    let w = flow_width(f.value.unwrap_or(0.0), max, 0.6, 5.0);
+                    Some(view! {
+                        <path class="flow" data-flow=format!("{}:{}", f.facility_id, f.country)
+                            d=format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}") stroke-width=format!("{w:.2}")
+                            marker-end="url(#flow-arrow)"/>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let origin_points = move || {
+        data.with(|d| {
+            let mut ids: Vec<&str> = d.flows.iter().map(|f| f.facility_id.as_str()).collect();
+            ids.sort();
+            ids.dedup();
+            ids.into_iter()
+                .filter_map(|id| facilities.iter().find(|f| f.id == id))
+                .map(|f| {
+                    let (x, y) = project(f.longitude, f.latitude);
+                    view! { <circle class="facility-origin" data-facility=f.id.clone() cx=x cy=y r="1.6"><title>{f.name.clone()}</title></circle> }
+                })
+                .collect_view()
+        })
+    };
+
+    let legend = move || {
+        let l = lang.get();
+        choropleth.with(|c| {
+            let integral = data.with(|d| d.measure != Measure::Value);
+            let mut rows: Vec<(String, &'static str)> = c
+                .scale
+                .bounds
+                .iter()
+                .map(|&(lo, hi)| {
+                    let fmt = |v: f64| if integral { format::number(v, 0, l) } else { format::compact(v, l) };
+                    let label = if lo == hi { fmt(hi) } else { format!("{}–{}", fmt(lo), fmt(hi)) };
+                    (label, c.scale.colour(Some(hi)))
+                })
+                .collect();
+            rows.push((Text::NoExports.get(l).to_string(), NO_DATA_COLOUR));
+            let top = height - 14.0 - 14.0 * rows.len() as f64;
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (label, colour))| {
+                    let y = top + 14.0 * i as f64;
+                    view! {
+                        <g class="legend-row" data-legend-class=i>
+                            <rect x="12" y=y width="16" height="10" fill=colour stroke="#5b6570" stroke-width="0.5"/>
+                            <text x="34" y=y + 9.0>{label}</text>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    view! {
+        <div class="map-frame" node_ref=frame
+            on:pointerdown=move |e: web_sys::PointerEvent| drag.set_value(Some((e.client_x() as f64, e.client_y() as f64)))
+            on:pointermove=move |e: web_sys::PointerEvent| {
+                if let Some((x0, y0)) = drag.get_value() {
+                    let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+                    let u = units_per_px();
+                    zoom.update(|z| *z = z.pan((x - x0) * u, (y - y0) * u));
+                    drag.set_value(Some((x, y)));
+                }
+            }
+            on:pointerup=move |_| drag.set_value(None)
+            on:pointerleave=move |_| drag.set_value(None)
+            on:wheel=move |e: web_sys::WheelEvent| {
+                e.prevent_default();
+                let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
+                zoom.update(|z| *z = z.zoom_at(factor, width / 2.0, height / 2.0));
+            }
+        >
+            <svg class="world-map" viewBox=format!("0 0 {width} {height}") xmlns="http://www.w3.org/2000/svg"
+                role="group" aria-labelledby="map-title" aria-describedby="map-summary" font-family="system-ui, sans-serif">
+                <title id="map-title">{move || title.get()}</title>
+                <defs>
+                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" fill="#b3541e"/>
+                    </marker>
+                </defs>
+                <rect class="sea" width=width height=height fill="#f7fafc"/>
+                <g class="zoom-layer" transform=move || zoom.get().transform()>
+                    <path class="land-unassigned" d=geo.unassigned.clone() fill=NO_DATA_COLOUR/>
+                    {shapes}
+                    <g class="flows" fill="none" stroke="#b3541e" stroke-opacity="0.75">{flows}</g>
+                    <g class="origins" fill="#7a2e0e">{origin_points}</g>
+                    {markers}
+                </g>
+                <text class="map-heading" x="12" y="22" font-size="15" font-weight="700">{move || title.get()}</text>
+                <g class="legend" font-size="10" aria-label=tr(Text::Legend)>{legend}</g>
+                <text class="map-source" x=width - 12.0 y=height - 8.0 text-anchor="end" font-size="8">{tr(Text::MapSource)}</text>
+            </svg>
+            <MapTooltip data=data hover=hover country_name=country_name product_name=product_name/>
+        </div>
+    }
+}
+
+#[component]
+fn MapTooltip(
+    data: Signal<Destinations>,
+    hover: RwSignal<Option<Hover>>,
+    country_name: Callback<(String, Lang), String>,
+    product_name: Callback<(String, Lang), String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let h = hover.get()?;
+        let l = lang.get();
+        let stat: DestinationStat =
+            data.with(|d| d.countries.iter().find(|c| c.country == h.iso).cloned())?;
+        let name = country_name.run((h.iso.clone(), l));
+        let value = data.with(|d| measure_value(d, stat.value, l));
+        let latest = match stat.latest {
+            Some(date) => format::date(date, l),
+            None => Text::DateNotStated.get(l).to_string(),
+        };
+        let quantities = stat
+            .quantities
+            .iter()
+            .map(|q| view! { <li>{format::quantity(q.quantity, q.unit, l)} " · " {product_name.run((q.product_id.clone(), l))}</li> })
+            .collect_view();
+        let usd = stat.value_usd.map(|v| format::usd(v, l));
+        Some(view! {
+            <div class="map-tooltip" role="tooltip" data-tooltip=h.iso.clone()
+                style=format!("left:{:.0}px;top:{:.0}px", h.x + 12.0, h.y + 12.0)>
+                <strong>{name}</strong>
+                <div>{value}</div>
+                <ul>{quantities}</ul>
+                {usd.map(|u| view! { <div>{Text::ColValue.get(l)}": " {u}</div> })}
+                <div>{Text::LatestRelease.get(l)}": " {latest}</div>
+            </div>
+        })
+    }
+}
