@@ -176,7 +176,9 @@ pub fn WorldMapSvg(
                     data-anchor=format!("{} {}", shape.anchor[0], shape.anchor[1])
                     data-value=move || shade.get().and_then(|s| s.value).map(|v| v.to_string())
                     fill=move || shade.get().map_or(NO_DATA_COLOUR, |s| s.colour)
-                    tabindex=move || shade.get().map(|_| "0")
+                    // Only destinations are stops for Tab; Chromium would otherwise stop at
+                    // every shape that listens to focus.
+                    tabindex=move || if shade.get().is_some() { "0" } else { "-1" }
                     role=move || shade.get().map(|_| "button")
                     aria-label=label
                     on:mouseenter=move |e| if shade.get_untracked().is_some() {

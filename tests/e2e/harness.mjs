@@ -82,6 +82,7 @@ export async function waitForOverview(page) {
 export async function countryPoint(page, iso) {
   return page.evaluate((iso) => {
     const path = document.querySelector(`svg.world-map path[data-iso=${iso}]`);
+    path.scrollIntoView({ block: 'center', inline: 'center' });
     const [x, y] = path.getAttribute('data-anchor').split(' ').map(Number);
     const m = path.getScreenCTM();
     return { x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f };

@@ -89,7 +89,17 @@ fn main() {
             None => unassigned.push_str(&d),
         }
     }
-    countries.sort_by(|a, b| a.iso.cmp(&b.iso));
+    countries.sort_by(|a, b| a.iso.cmp(&b.iso).then(b.area.total_cmp(&a.area)));
+    // Some territories share their sovereign's code (Australia's Ashmore and Cartier Islands):
+    // one shape per code, anchored in the largest part, so a code is one thing on the map.
+    countries.dedup_by(|part, main| {
+        if part.iso != main.iso {
+            return false;
+        }
+        main.d.push_str(&part.d);
+        main.area = round(main.area + part.area);
+        true
+    });
     let map = WorldMap {
         width: MAP_WIDTH,
         height: round(map_height()),

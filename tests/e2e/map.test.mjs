@@ -1,0 +1,186 @@
+// The world map, end to end: what a person sees against what the API says.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, hoverCountry, clickCountry } from './harness.mjs';
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+});
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+async function withPage(check, options) {
+  const { page, problems, close } = await newPage(chromium.browser, options);
+  try {
+    await check(page);
+    assert.deepEqual(problems, [], 'no page or console errors');
+  } finally {
+    await close();
+  }
+}
+
+async function openMap(page, query = '') {
+  await page.goto(`${server.url}/map${query}`);
+  await page.waitForSelector('svg.world-map path[data-iso]');
+  await page.waitForSelector('[data-summary=map]');
+}
+
+// The figures the choropleth encodes, by country, as the page carries them.
+const mapValues = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('svg.world-map path[data-value]')].map((p) => [p.dataset.iso, Number(p.dataset.value)])));
+
+async function waitForMapOf(page, expected) {
+  await page.waitForFunction((n) => document.querySelectorAll('svg.world-map path[data-value]').length === n,
+    expected.countries.length);
+}
+
+test('every country shape carries data-iso, and those with exports the value the API gives', async () => {
+  const api = await server.api('/destinations');
+  await withPage(async (page) => {
+    await openMap(page);
+    await waitForMapOf(page, api);
+    const shapes = await page.locator('svg.world-map path.country').count();
+    assert.ok(shapes > 200, `${shapes} country shapes`);
+    assert.equal(await page.locator('svg.world-map path.country:not([data-iso])').count(), 0);
+    const values = await mapValues(page);
+    assert.deepEqual(values, Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
+  });
+});
+
+test('the map total equals the API total and the table total, for several filters', async () => {
+  for (const q of ['', '?from=2025&to=2025', '?product=coco-shade&measure=quantity', '?measure=value', '?facility=lapas-medan']) {
+    const apiQuery = q.replace('?', '');
+    const api = await server.api(`/destinations?${apiQuery}`);
+    const summary = await server.api(`/summary?${apiQuery.replace(/&?measure=\w+/, '')}`);
+    if (!q.includes('measure')) assert.equal(api.total, summary.shipments, `${q}: API map total = summary`);
+    await withPage(async (page) => {
+      await openMap(page, q);
+      await waitForMapOf(page, api);
+      const values = Object.values(await mapValues(page));
+      const mapTotal = values.reduce((a, b) => a + b, 0);
+      assert.ok(Math.abs(mapTotal - api.total) < 1e-6, `${q}: map ${mapTotal} vs API ${api.total}`);
+      assert.equal(await page.locator('[data-not-on-map]').count(), 0, 'every destination has a shape');
+      await page.click('[data-tab=table]');
+      const total = Number(await page.getAttribute('[data-table=destinations] tfoot tr', 'data-total'));
+      assert.ok(Math.abs(total - api.total) < 1e-6, `${q}: table ${total} vs API ${api.total}`);
+      const rows = await page.locator('[data-table=destinations] tbody tr').count();
+      assert.equal(rows, api.countries.length);
+    });
+  }
+});
+
+test('filters go to the address, and a reload or back gives the same view', async () => {
+  await withPage(async (page) => {
+    await openMap(page);
+    await page.selectOption('[data-control=product]', 'coco-shade');
+    await page.waitForURL(/product=coco-shade/);
+    await page.check('[data-control=measure-quantity]');
+    await page.waitForURL(/measure=quantity/);
+    await page.locator('[data-control=year]').fill('2025');
+    await page.waitForURL(/from=2025&to=2025/);
+    const api = await server.api('/destinations?from=2025&to=2025&product=coco-shade&measure=quantity');
+    await waitForMapOf(page, api);
+    const before = { values: await mapValues(page), summary: await page.textContent('[data-summary=map]'), url: page.url() };
+    assert.deepEqual(before.values, Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
+    assert.match(before.summary, /buah/);
+
+    await page.reload();
+    await openMap(page, new URL(before.url).search);
+    await waitForMapOf(page, api);
+    assert.deepEqual(await mapValues(page), before.values);
+    assert.equal(await page.textContent('[data-summary=map]'), before.summary);
+    assert.equal(await page.inputValue('[data-control=product]'), 'coco-shade');
+
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('from=2025'));
+    const all = await server.api('/destinations?product=coco-shade&measure=quantity');
+    await waitForMapOf(page, all);
+    assert.deepEqual(await mapValues(page), Object.fromEntries(all.countries.map((c) => [c.country, c.value])));
+  });
+});
+
+test('clicking a country lists its shipments, each with its provenance', async () => {
+  const list = await server.api('/shipments?country=ES&limit=500');
+  await withPage(async (page) => {
+    await openMap(page);
+    await clickCountry(page, 'ES');
+    await page.waitForSelector('[data-panel=ES] li');
+    assert.match(page.url(), /focus=ES/);
+    const items = page.locator('[data-panel=ES] li');
+    assert.equal(await items.count(), list.total);
+    assert.equal(await page.locator('[data-panel=ES] li [data-provenance]').count(), list.total);
+    assert.match(await page.textContent('[data-panel=ES]'), /Pantau/, 'the reported release cites its source');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-panel]'));
+    assert.doesNotMatch(page.url(), /focus=/);
+  });
+});
+
+test('the keyboard reaches destinations, opens the panel and closes it', async () => {
+  const api = await server.api('/destinations');
+  await withPage(async (page) => {
+    await openMap(page);
+    await waitForMapOf(page, api);
+    let iso = null;
+    for (let i = 0; i < 40 && !iso; i++) {
+      await page.keyboard.press('Tab');
+      iso = await page.evaluate(() => document.activeElement?.closest?.('svg.world-map') ? document.activeElement.dataset.iso : null);
+    }
+    assert.ok(iso, 'Tab reaches a destination on the map');
+    assert.ok(api.countries.some((c) => c.country === iso), `${iso} is a destination`);
+    await page.waitForSelector(`[data-tooltip=${iso}]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-panel=${iso}] li`);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-panel]'));
+  });
+});
+
+test('hovering a destination shows its name and figures in the current language', async () => {
+  await withPage(async (page) => {
+    await openMap(page, '?lang=en');
+    await hoverCountry(page, 'AU');
+    const tip = await page.textContent('[data-tooltip=AU]');
+    assert.match(tip, /Australia/);
+    assert.match(tip, /releases?/);
+    assert.match(tip, /Latest release/);
+    assert.match(await page.textContent('[data-summary=map]'), /^WBP products went to \d+ countries/);
+  });
+});
+
+test('a malformed view in the address falls back to the default and says so', async () => {
+  const api = await server.api('/destinations');
+  await withPage(async (page) => {
+    await openMap(page, '?measure=weight&from=kemarin');
+    await page.waitForSelector('[data-notice=filter-fallback]');
+    await waitForMapOf(page, api);
+    assert.deepEqual(await mapValues(page), Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
+  });
+});
+
+test('zoom and pan work by buttons, one pointer and no drag needed', async () => {
+  await withPage(async (page) => {
+    await openMap(page);
+    const transform = () => page.getAttribute('svg.world-map .zoom-layer', 'transform');
+    const start = await transform();
+    await page.click('[data-action=zoom-in]');
+    await page.click('[data-action=pan-left]');
+    assert.notEqual(await transform(), start);
+    await page.click('[data-action=zoom-reset]');
+    assert.equal(await transform(), start);
+  });
+});
+
+test('the map fits a 320 px phone', async () => {
+  await withPage(async (page) => {
+    await openMap(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  }, { viewport: { width: 320, height: 640 } });
+});
