@@ -53,8 +53,16 @@ e2e: app
 	cargo build --locked -p karya-server
 	node --test tests/e2e/
 
-# What the browser downloads, raw and compressed.
-bench sizes:
+# Benchmarks: what the browser downloads (raw and compressed), and the world map's timings
+# on the synthetic dataset in headless Chromium with 4x CPU throttling.
+bench:
+	scripts/install-tools.sh bench
+	trunk build --release
+	cargo build --locked --profile server -p karya-server --bins
+	scripts/measure-sizes.sh dist
+	node bench/map.mjs
+
+sizes:
 	scripts/install-tools.sh bench
 	trunk build --release
 	scripts/measure-sizes.sh dist

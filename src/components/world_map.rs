@@ -379,6 +379,7 @@ fn MapTooltip(
                 style=format!("left:{:.0}px;top:{:.0}px", h.x + 12.0, h.y + 12.0)>
                 <strong>{name}</strong>
                 <div>{value}</div>
+                <div>{Text::ColReleases.get(l)}": " {format::integer(stat.shipments as i64, l)}</div>
                 <ul>{quantities}</ul>
                 {usd.map(|u| view! { <div>{Text::ColValue.get(l)}": " {u}</div> })}
                 <div>{Text::LatestRelease.get(l)}": " {latest}</div>

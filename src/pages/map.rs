@@ -45,6 +45,14 @@ async fn load_reference() -> Result<Reference, FetchError> {
     })
 }
 
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Loading,
+    ReferenceFailed(FetchError),
+    DataFailed(FetchError),
+    Ready,
+}
+
 /// The one year a filter covers, if it covers exactly one calendar year.
 fn single_year(f: &Filter) -> Option<i32> {
     match (f.from, f.to) {
@@ -103,6 +111,15 @@ pub fn MapPage() -> impl IntoView {
         }
     });
 
+    // What to show, apart from the data itself: a new answer must redraw the map's figures,
+    // not rebuild the map.
+    let status = Memo::new(move |_| match (reference.get(), destinations.get()) {
+        (Some(Err(e)), _) => Status::ReferenceFailed(e),
+        (_, Some(Err(e))) => Status::DataFailed(e),
+        (Some(Ok(_)), Some(Ok(_))) => Status::Ready,
+        _ => Status::Loading,
+    });
+
     let hover = RwSignal::new(None::<Hover>);
     let zoom = RwSignal::new(Zoom::default());
     let playing = RwSignal::new(false);
@@ -130,21 +147,23 @@ pub fn MapPage() -> impl IntoView {
             {move || (address.get().fell_back || parsed_view.get().is_err()).then(|| view! {
                 <p class="notice" role="status" data-notice="filter-fallback">{tr(Text::MapFallback)}</p>
             })}
-            {move || match (reference.get(), destinations.get()) {
-                (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
-                (_, Some(Err(e))) => view! { <ErrorPanel error=e on_retry=move |_| destinations.refetch()/> }.into_any(),
-                (Some(Ok(r)), Some(Ok(_))) => {
-                    let data = Signal::derive(move || match destinations.get() {
+            {move || match status.get() {
+                Status::Loading => view! { <Loading/> }.into_any(),
+                Status::ReferenceFailed(e) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
+                Status::DataFailed(e) => view! { <ErrorPanel error=e on_retry=move |_| destinations.refetch()/> }.into_any(),
+                Status::Ready => {
+                    let Some(Ok(r)) = reference.get_untracked() else { return view! { <Loading/> }.into_any() };
+                    // A memo, not a derived signal: every reader borrows the one copy.
+                    let data = Memo::new(move |_| match destinations.get() {
                         Some(Ok(d)) => d,
                         _ => Destinations { filter: Filter::default(), measure: Measure::Releases, unit: None,
-                            countries: vec![], flows: vec![], total: 0.0, shipments: 0, years: None },
+                            countries: vec![], flows: vec![], other_flows: Default::default(), total: 0.0, shipments: 0, years: None },
                     });
                     view! {
-                        <MapBody reference=r data=data filter=filter view_state=view_state measure=measure
+                        <MapBody reference=r data=data.into() filter=filter view_state=view_state measure=measure
                             hover=hover zoom=zoom playing=playing go=go/>
                     }.into_any()
                 }
-                _ => view! { <Loading/> }.into_any(),
             }}
         </section>
     }
@@ -384,6 +403,15 @@ fn MapBody(
                     </div>
                     <WorldMapSvg geo=geo.clone() data=data facilities=facilities.clone() title=title zoom=zoom hover=hover
                         on_select=on_select country_name=country_name product_name=product_name/>
+                    {move || data.with(|d| (d.other_flows.flows > 0).then(|| {
+                        let l = lang.get();
+                        let text = karya_core::i18n::flows_not_drawn(
+                            &karya_core::format::integer(d.other_flows.flows as i64, l),
+                            &karya_core::format::integer(d.other_flows.shipments as i64, l),
+                            l,
+                        );
+                        view! { <p class="hint" data-flows-not-drawn=d.other_flows.flows>{text}</p> }
+                    }))}
                     <p class="hint">{tr(Text::MapKeyboardHint)}</p>
                     <div class="downloads">
                         <button type="button" class="button button-secondary" data-action="download-svg" on:click=move |_| {

@@ -13,19 +13,19 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
 const DIST = process.env.KARYA_DIST || join(ROOT, 'dist');
 
-export async function startServer() {
-  for (const [what, path] of [['server binary', BIN], ['built app', join(DIST, 'index.html')]]) {
+export async function startServer({ bin = BIN, args = [] } = {}) {
+  for (const [what, path] of [['server binary', bin], ['built app', join(DIST, 'index.html')]]) {
     if (!existsSync(path)) throw new Error(`the ${what} is missing at ${path}: run make test (it builds both)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'karya-e2e-'));
-  const child = spawn(BIN, ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'karya.sqlite3'), '--dist', DIST], {
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'karya.sqlite3'), '--dist', DIST, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KARYA_LOG: 'warn' },
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`karya did not start in 30 s:\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`karya did not start in 120 s:\n${stderr}`)), 120_000);
     child.on('exit', (code) => fail(new Error(`karya exited with ${code}:\n${stderr}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       const m = line.match(/running at (http:\/\/\S+?)\/?$/);

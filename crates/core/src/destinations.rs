@@ -80,6 +80,16 @@ pub struct Flow {
     pub value: Option<f64>,
 }
 
+/// Flows drawn as arcs, at most.
+pub const MAX_FLOWS: usize = 150;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OtherFlows {
+    pub flows: u32,
+    pub shipments: u32,
+    pub value: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Destinations {
     pub filter: Filter,
@@ -88,7 +98,11 @@ pub struct Destinations {
     pub unit: Option<Unit>,
     /// Countries with releases in the filter, largest value first.
     pub countries: Vec<DestinationStat>,
+    /// The largest flows, at most [`MAX_FLOWS`]: more arcs than that cannot be read.
     pub flows: Vec<Flow>,
+    /// What the flows left out add up to, so that nothing silently disappears.
+    #[serde(default)]
+    pub other_flows: OtherFlows,
     /// Sum of the encoded values: equal to what the table and the API's summary give.
     pub total: f64,
     pub shipments: u32,
@@ -189,7 +203,7 @@ pub fn destinations(
             .total_cmp(&a.value.unwrap_or(-1.0))
             .then(a.country.cmp(&b.country))
     });
-    let flows = by_flow
+    let mut flows: Vec<Flow> = by_flow
         .into_iter()
         .map(|((facility, country), a)| Flow {
             facility_id: facility.to_string(),
@@ -198,6 +212,13 @@ pub fn destinations(
             value: a.encoded(measure),
         })
         .collect();
+    flows.sort_by(|a, b| b.value.unwrap_or(0.0).total_cmp(&a.value.unwrap_or(0.0)));
+    let rest = flows.split_off(flows.len().min(MAX_FLOWS));
+    let other_flows = OtherFlows {
+        flows: rest.len() as u32,
+        shipments: rest.iter().map(|f| f.shipments).sum(),
+        value: rest.iter().filter_map(|f| f.value).sum(),
+    };
     Ok(Destinations {
         filter: filter.clone(),
         measure,
@@ -210,6 +231,7 @@ pub fn destinations(
         shipments: count,
         countries,
         flows,
+        other_flows,
         years: years.first().zip(years.last()).map(|(a, b)| (*a, *b)),
     })
 }
@@ -291,6 +313,18 @@ mod tests {
         let f = Filter::from_pairs([("product", "coffee")]).unwrap();
         let d = destinations(&f, &data(), Measure::Quantity).unwrap();
         assert_eq!((d.unit, d.total), (Some(Unit::Kilogram), 70.0));
+    }
+
+    #[test]
+    fn flows_beyond_the_drawable_are_summed_not_dropped() {
+        let many: Vec<Shipment> = (0..400)
+            .map(|i| ship(&format!("f{i}"), "coco", "ES", None, 1.0 + i as f64, None))
+            .collect();
+        let d = destinations(&Filter::default(), &many, Measure::Releases).unwrap();
+        assert_eq!(d.flows.len(), MAX_FLOWS);
+        assert_eq!(d.other_flows.flows as usize, 400 - MAX_FLOWS);
+        let drawn: f64 = d.flows.iter().filter_map(|f| f.value).sum();
+        assert_eq!(drawn + d.other_flows.value, d.total);
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub fn project(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
 pub struct CountryShape {
     /// ISO 3166-1 alpha-2.
     pub iso: String,
+    /// ISO 3166-1 numeric, three digits.
+    pub numeric: String,
     pub name_id: String,
     pub name_en: String,
     /// SVG path data in map coordinates.

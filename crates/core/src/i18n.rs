@@ -213,6 +213,14 @@ pub fn showing_releases(shown: &str, total: &str, total_count: u32, lang: Lang) 
     }
 }
 
+/// "12 arus kecil tidak digambar (30 pelepasan)" / "12 smaller flows not drawn (30 releases)"
+pub fn flows_not_drawn(flows: &str, releases: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("{flows} arus yang lebih kecil tidak digambar ({releases} pelepasan); semuanya tetap dihitung."),
+        Lang::En => format!("{flows} smaller flows are not drawn ({releases} releases); all are still counted."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,10 +62,8 @@ fn main() {
                 .collect(),
             _ => continue,
         };
-        let iso = g["id"]
-            .as_str()
-            .and_then(|n| numeric_to_alpha2.get(n))
-            .cloned();
+        let numeric = g["id"].as_str().unwrap_or_default().to_string();
+        let iso = numeric_to_alpha2.get(&numeric).cloned();
         let d = path_data(&polygons);
         match iso {
             // Antarctica takes a fifth of the map and receives no exports.
@@ -81,6 +79,7 @@ fn main() {
                     name_id: name(&names_id, &iso).unwrap_or_else(|| iso.clone()),
                     name_en: name(&names_en, &iso).unwrap_or_else(|| iso.clone()),
                     iso,
+                    numeric,
                     d,
                     anchor: [round(cx), round(cy)],
                     area: round(area),

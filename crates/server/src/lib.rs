@@ -26,6 +26,8 @@ pub struct Config {
     pub dist: PathBuf,
     /// Origins allowed to call the API from another site (an app hosted elsewhere).
     pub cors_origins: Vec<String>,
+    /// A dataset file to load into an empty database instead of the sample.
+    pub dataset: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,8 +51,21 @@ pub enum StartupError {
 
 /// Opens the store and loads the sample dataset into an empty database.
 pub async fn open_store(db: &str) -> Result<Store, StartupError> {
+    open_store_with(db, None).await
+}
+
+/// As [`open_store`], but an empty database gets the dataset file `dataset` instead of the
+/// sample (the benchmarks' synthetic data).
+pub async fn open_store_with(
+    db: &str,
+    dataset: Option<&std::path::Path>,
+) -> Result<Store, StartupError> {
     let store = Store::open(db).await?;
-    let sample = sample::sample_dataset().map_err(StartupError::Sample)?;
+    let sample = match dataset {
+        None => sample::sample_dataset(),
+        Some(path) => sample::dataset_file(path),
+    }
+    .map_err(StartupError::Sample)?;
     if store.load_sample_if_empty(&sample).await? {
         tracing::info!(db, "loaded the sample dataset into the new database");
     }
@@ -90,7 +105,7 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
     let addr: SocketAddr = config.addr.parse().map_err(|_| StartupError::BadAddress {
         addr: config.addr.clone(),
     })?;
-    let store = open_store(&config.db).await?;
+    let store = open_store_with(&config.db, config.dataset.as_deref()).await?;
     let app = app(store, &config)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -42,6 +42,9 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
+    /// Load this dataset file (instead of the sample) into an empty database.
+    #[arg(long, env = "KARYA_DATASET")]
+    dataset: Option<PathBuf>,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         addr: args.addr,
         dist: args.dist,
         cors_origins: args.cors_origins,
+        dataset: args.dataset,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

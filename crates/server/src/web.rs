@@ -63,7 +63,8 @@ fn is_hashed_asset(path: &str) -> bool {
     stem.trim_end_matches("_bg")
         .rsplit('-')
         .next()
-        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        // Trunk's hash is 16 hex digits, fewer when it starts with zeros.
+        .is_some_and(|h| (12..=16).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()))
         && file.contains('-')
 }
 
@@ -103,6 +104,7 @@ mod tests {
         assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a_bg.wasm"));
         assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a.js"));
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/karya-app-1cbc21221482606.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/karya-app.js"));
         assert!(!is_hashed_asset("/api/v1/summary"));

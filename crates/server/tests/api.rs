@@ -35,6 +35,7 @@ async fn test_app() -> TestApp {
         addr: "127.0.0.1:0".into(),
         dist,
         cors_origins: vec![],
+        dataset: None,
     };
     let store = open_store(&config.db).await.unwrap();
     TestApp {

@@ -156,10 +156,17 @@ async fn destinations(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiRe
             ))
         })?,
     };
-    // All releases, not only the filtered ones: the year range of the slider spans the data.
-    let (_, all) = s.store.shipments(&ShipmentQuery::default()).await?;
-    let result = karya_core::destinations::destinations(&filter, &all, measure)
+    let (_, matching) = s
+        .store
+        .shipments(&ShipmentQuery {
+            filter: filter.clone(),
+            ..Default::default()
+        })
+        .await?;
+    let mut result = karya_core::destinations::destinations(&filter, &matching, measure)
         .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+    // The year slider spans all the data, not only what this filter keeps.
+    result.years = s.store.release_years().await?;
     Ok(Json(result))
 }
 

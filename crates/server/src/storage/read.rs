@@ -294,6 +294,20 @@ impl Store {
         Ok((total as u32, all(rows, shipment)?))
     }
 
+    /// First and last year with a dated export release.
+    pub async fn release_years(&self) -> Result<Option<(i32, i32)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT MIN(release_date) AS first, MAX(release_date) AS last FROM shipments",
+        )
+        .fetch_one(self.pool())
+        .await?;
+        let year = |col: &str| -> Result<Option<i32>, StorageError> {
+            let text: Option<String> = row.try_get(col)?;
+            Ok(text.and_then(|t| t.get(..4).and_then(|y| y.parse().ok())))
+        };
+        Ok(year("first")?.zip(year("last")?))
+    }
+
     pub async fn production(&self, filter: &Filter) -> Result<Vec<ProductionRecord>, StorageError> {
         let w = production_where(filter);
         let sql = format!(

@@ -1,0 +1,82 @@
+// Benchmarks of the world map on the synthetic dataset (500 facilities, 40 destinations,
+// 20,000 releases), in headless Chromium with the CPU slowed 4× (DevTools protocol):
+//   - navigation → map drawn: from navigationStart to the app's `karya:map-drawn` mark;
+//   - period step → map redrawn: from the slider's input event to the next mark (this includes
+//     the API round trip on loopback, as a person would wait for it).
+// Run by `make bench`, which builds what it needs first.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
+
+const dataset = join(mkdtempSync(join(tmpdir(), 'karya-bench-')), 'synthetic.json');
+execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'inherit' });
+const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
+const chromium = await launchBrowser();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+};
+
+async function throttledPage() {
+  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { page, context };
+}
+
+const firstDraw = [];
+for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
+  const { page, context } = await throttledPage();
+  await page.goto(`${server.url}/map`);
+  const t = await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn')[0]?.startTime);
+  firstDraw.push(await t.jsonValue());
+  await context.close();
+}
+
+const steps = [];
+const apiTimes = [];
+{
+  const { page, context } = await throttledPage();
+  await page.goto(`${server.url}/map?from=2016&to=2016`);
+  await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 0);
+  for (let i = 0; i < RUNS; i++) {
+    const year = 2017 + (i % 9);
+    const before = await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').length);
+    const t0 = await page.evaluate((year) => {
+      const slider = document.querySelector('[data-control=year]');
+      const start = performance.now();
+      slider.value = String(year);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      return start;
+    }, year);
+    await page.waitForFunction((n) => performance.getEntriesByName('karya:map-drawn').length > n, before);
+    const [t1, api] = await page.evaluate(() => [
+      performance.getEntriesByName('karya:map-drawn').at(-1).startTime,
+      performance.getEntriesByType('resource').filter((r) => r.name.includes('/destinations')).at(-1)?.duration ?? 0,
+    ]);
+    steps.push(t1 - t0);
+    apiTimes.push(api);
+  }
+  await context.close();
+}
+
+await chromium.close();
+await server.stop();
+
+const row = (name, s, goal) =>
+  console.log(`${name.padEnd(44)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
+console.log(`\nWorld map, synthetic dataset, CPU ${THROTTLE}× slower (ms)`);
+console.log(`${'measure'.padEnd(44)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
+row('navigation → map drawn', stats(firstDraw), '—');
+row('period step → map redrawn (with API call)', stats(steps), '≤ 50');
+row('  of which the API call (resource timing)', stats(apiTimes), '—');
