@@ -385,7 +385,7 @@ fn MapBody(
                 on:click=move |_| go(filter.get_untracked(), MapView { table: true, ..view_state.get_untracked() }, false)>{tr(Text::TabTable)}</button>
         </div>
         <p id="map-summary" class="map-summary" data-summary="map" aria-live="polite">{summary}</p>
-        <div class="map-layout">
+        <div class="map-layout" class:with-panel=move || view_state.get().focus.is_some()>
             <div class="map-main">
                 <Show when=move || !view_state.get().table fallback=move || view! {
                     <DestinationTable data=data country_name=country_name product_name=product_name/>

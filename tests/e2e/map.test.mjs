@@ -184,3 +184,54 @@ test('the map fits a 320 px phone', async () => {
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   }, { viewport: { width: 320, height: 640 } });
 });
+
+test('the SVG and PNG downloads carry the map with its title, legend and sources', async () => {
+  await withPage(async (page) => {
+    await openMap(page, '?lang=en&from=2025&to=2025');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-svg]')]);
+    const chunks = [];
+    for await (const c of await svgDownload.createReadStream()) chunks.push(c);
+    const svg = Buffer.concat(chunks).toString('utf8');
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /Where WBP products are exported · 2025/);
+    assert.match(svg, /No exports/, 'the legend is inside');
+    assert.match(svg, /Natural Earth/, 'the sources are inside');
+    assert.match(svg, /data-iso="ES"/);
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-png]')]);
+    const png = [];
+    for await (const c of await pngDownload.createReadStream()) png.push(c);
+    const bytes = Buffer.concat(png);
+    assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(bytes.readUInt32BE(16), 2000, 'PNG width');
+  });
+});
+
+test('the CSV download holds the table\'s rows', async () => {
+  const api = await server.api('/destinations');
+  await withPage(async (page) => {
+    await page.goto(`${server.url}/map?tab=table`);
+    await page.waitForSelector('[data-table=destinations] tbody tr');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-csv]')]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    assert.equal(lines.length, api.countries.length + 1);
+    const releases = lines.slice(1).map((l) => Number(l.split(',')[2])).reduce((a, b) => a + b, 0);
+    assert.equal(releases, api.total);
+  });
+});
+
+test('play steps through the years and pause stops it', async () => {
+  await withPage(async (page) => {
+    await openMap(page);
+    await page.click('[data-action=play]');
+    await page.waitForURL(/from=(\d{4})&to=\1/);
+    const first = new URL(page.url()).searchParams.get('from');
+    await page.waitForFunction((y) => new URL(location.href).searchParams.get('from') !== y, first, { timeout: 10_000 });
+    await page.click('[data-action=play]');
+    const stopped = new URL(page.url()).searchParams.get('from');
+    await page.waitForTimeout(3500);
+    assert.equal(new URL(page.url()).searchParams.get('from'), stopped, 'no step after pause');
+    assert.equal(await page.getAttribute('[data-action=play]', 'aria-pressed'), 'false');
+  });
+});
