@@ -7,7 +7,7 @@ use karya_core::destinations::{DestinationStat, Destinations, Measure};
 use karya_core::geo::{project, WorldMap};
 use karya_core::report::measure_value;
 use karya_core::scale::{flow_width, ClassScale, NO_DATA_COLOUR};
-use karya_core::{format, Facility, Lang, Text};
+use karya_core::{format, Country, Facility, Lang, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -110,6 +110,8 @@ pub fn WorldMapSvg(
     geo: Arc<WorldMap>,
     #[prop(into)] data: Signal<Destinations>,
     facilities: Arc<Vec<Facility>>,
+    /// Countries of the data: those the map has no shape for are drawn as points.
+    countries: Arc<Vec<Country>>,
     #[prop(into)] title: Signal<String>,
     zoom: RwSignal<Zoom>,
     hover: RwSignal<Option<Hover>>,
@@ -227,10 +229,57 @@ pub fn WorldMapSvg(
         })
     };
 
+    // A destination the map has no shape for still appears, as a point it can be reached by.
+    let shapeless: Vec<(String, f64, f64)> = countries
+        .iter()
+        .filter(|c| geo.country(&c.alpha2).is_none())
+        .filter_map(|c| Some((c.alpha2.clone(), project(c.longitude?, c.latitude?))))
+        .map(|(iso, (x, y))| (iso, x, y))
+        .collect();
+    let point_anchors: Vec<(String, [f64; 2])> = shapeless
+        .iter()
+        .map(|(iso, x, y)| (iso.clone(), [*x, *y]))
+        .collect();
+    let points = move || {
+        choropleth.with(|c| {
+            shapeless
+                .iter()
+                .filter_map(|(iso, x, y)| c.shades.get(iso).map(|s| (iso.clone(), *x, *y, s.clone())))
+                .map(|(iso, x, y, shade)| {
+                    let (iso_click, iso_key, iso_focus) = (iso.clone(), iso.clone(), iso.clone());
+                    let label = {
+                        let iso = iso.clone();
+                        let value = shade.value;
+                        move || {
+                            let l = lang.get();
+                            data.with(|d| format!("{}: {}", country_name.run((iso.clone(), l)), measure_value(d, value, l)))
+                        }
+                    };
+                    view! {
+                        <circle class="country-point destination" data-iso=iso cx=x cy=y r="4" fill=shade.colour
+                            data-anchor=format!("{x} {y}") data-value=shade.value.map(|v| v.to_string())
+                            tabindex="0" role="button" aria-label=label
+                            on:click=move |_| on_select.run(iso_click.clone())
+                            on:focus=move |e| {
+                                let r = event_target::<web_sys::Element>(&e).get_bounding_client_rect();
+                                place_hover(&iso_focus, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+                            }
+                            on:blur=move |_| hover.set(None)
+                            on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                on_select.run(iso_key.clone());
+                            }/>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
     let anchors: HashMap<String, [f64; 2]> = geo
         .countries
         .iter()
         .map(|c| (c.iso.clone(), c.anchor))
+        .chain(point_anchors)
         .collect();
     let origins: HashMap<String, (f64, f64)> = facilities
         .iter()
@@ -339,6 +388,7 @@ pub fn WorldMapSvg(
                     <g class="flows" fill="none" stroke="#b3541e" stroke-opacity="0.75">{flows}</g>
                     <g class="origins" fill="#7a2e0e">{origin_points}</g>
                     {markers}
+                    {points}
                 </g>
                 <text class="map-heading" x="12" y="22" font-size="15" font-weight="700">{move || title.get()}</text>
                 <g class="legend" font-size="10" aria-label=tr(Text::Legend)>{legend}</g>

@@ -282,12 +282,19 @@ fn MapBody(
         })
     };
     let not_on_map = {
-        let geo = geo.clone();
+        let (geo, known) = (geo.clone(), countries.clone());
+        // Neither a shape nor a point: listed under the map, and counted all the same.
+        let placeable = move |iso: &str| {
+            geo.country(iso).is_some()
+                || known
+                    .iter()
+                    .any(|c| c.alpha2 == iso && c.latitude.is_some() && c.longitude.is_some())
+        };
         move || {
             data.with(|d| {
                 d.countries
                     .iter()
-                    .filter(|c| geo.country(&c.country).is_none())
+                    .filter(|c| !placeable(&c.country))
                     .map(|c| c.country.clone())
                     .collect::<Vec<_>>()
             })
@@ -401,7 +408,7 @@ fn MapBody(
                         <button type="button" data-action="pan-down" aria-label=tr(Text::PanDown) on:click=move |_| zoom.update(|z| *z = z.pan(0.0, -60.0))>"↓"</button>
                         <button type="button" data-action="zoom-reset" aria-label=tr(Text::ZoomReset) on:click=move |_| zoom.set(Zoom::default())>"⟲"</button>
                     </div>
-                    <WorldMapSvg geo=geo.clone() data=data facilities=facilities.clone() title=title zoom=zoom hover=hover
+                    <WorldMapSvg geo=geo.clone() data=data facilities=facilities.clone() countries=countries.clone() title=title zoom=zoom hover=hover
                         on_select=on_select country_name=country_name product_name=product_name/>
                     {move || data.with(|d| (d.other_flows.flows > 0).then(|| {
                         let l = lang.get();

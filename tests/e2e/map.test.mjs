@@ -33,10 +33,10 @@ async function openMap(page, query = '') {
 
 // The figures the choropleth encodes, by country, as the page carries them.
 const mapValues = (page) => page.evaluate(() => Object.fromEntries(
-  [...document.querySelectorAll('svg.world-map path[data-value]')].map((p) => [p.dataset.iso, Number(p.dataset.value)])));
+  [...document.querySelectorAll('svg.world-map [data-iso][data-value]')].map((p) => [p.dataset.iso, Number(p.dataset.value)])));
 
 async function waitForMapOf(page, expected) {
-  await page.waitForFunction((n) => document.querySelectorAll('svg.world-map path[data-value]').length === n,
+  await page.waitForFunction((n) => document.querySelectorAll('svg.world-map [data-iso][data-value]').length === n,
     expected.countries.length);
 }
 

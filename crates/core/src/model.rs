@@ -169,6 +169,12 @@ pub struct Country {
     pub numeric: String,
     pub name_id: String,
     pub name_en: String,
+    /// Where to put a point marker when the map has no shape for the country (a small
+    /// territory); shapes come from the map file, not from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<f64>,
 }
 
 /// An export release (pelepasan ekspor): one dispatch of one product to one country.

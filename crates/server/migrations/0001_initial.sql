@@ -20,7 +20,9 @@ CREATE TABLE countries (
     alpha2 TEXT PRIMARY KEY,
     numeric_code TEXT NOT NULL,
     name_id TEXT NOT NULL,
-    name_en TEXT NOT NULL
+    name_en TEXT NOT NULL,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION
 );
 
 CREATE TABLE facilities (

@@ -65,6 +65,8 @@ fn main() {
             numeric: c.numeric.clone(),
             name_id: c.name_id.clone(),
             name_en: c.name_en.clone(),
+            latitude: None,
+            longitude: None,
         })
         .collect();
 

@@ -99,6 +99,8 @@ fn country(row: &AnyRow) -> Result<Country, StorageError> {
         numeric: row.try_get("numeric_code")?,
         name_id: row.try_get("name_id")?,
         name_en: row.try_get("name_en")?,
+        latitude: row.try_get("latitude")?,
+        longitude: row.try_get("longitude")?,
     })
 }
 

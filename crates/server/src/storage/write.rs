@@ -64,13 +64,18 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
             .await?;
     }
     for c in &d.countries {
-        sqlx::query("INSERT INTO countries (alpha2, numeric_code, name_id, name_en) VALUES ($1, $2, $3, $4)")
-            .bind(&c.alpha2)
-            .bind(&c.numeric)
-            .bind(&c.name_id)
-            .bind(&c.name_en)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO countries (alpha2, numeric_code, name_id, name_en, latitude, longitude) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&c.alpha2)
+        .bind(&c.numeric)
+        .bind(&c.name_id)
+        .bind(&c.name_en)
+        .bind(c.latitude)
+        .bind(c.longitude)
+        .execute(&mut **tx)
+        .await?;
     }
     for f in &d.facilities {
         let (kind, source, fact, quote) = provenance_columns(&f.provenance);
