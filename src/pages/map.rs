@@ -45,6 +45,71 @@ async fn load_reference() -> Result<Reference, FetchError> {
     })
 }
 
+/// Destinations answers kept for this visit (a few hundred KB at most: one per year and filter).
+#[derive(Default)]
+struct DestinationCache {
+    answers: std::collections::HashMap<String, Destinations>,
+    pending: std::collections::HashSet<String>,
+}
+
+impl DestinationCache {
+    const MAX_ENTRIES: usize = 64;
+
+    fn key(f: &Filter, m: Measure) -> String {
+        format!("{}|{}", f.to_query(), m.code())
+    }
+
+    fn get(&self, f: &Filter, m: Measure) -> Option<Destinations> {
+        self.answers.get(&Self::key(f, m)).cloned()
+    }
+
+    fn put(&mut self, f: &Filter, m: Measure, d: Destinations) {
+        if self.answers.len() >= Self::MAX_ENTRIES {
+            self.answers.clear();
+        }
+        self.answers.insert(Self::key(f, m), d);
+    }
+}
+
+/// Fetches the years before and after a one-year view in the background.
+fn prefetch_neighbours(
+    cache: StoredValue<DestinationCache, LocalStorage>,
+    f: &Filter,
+    m: Measure,
+    years: Option<(i32, i32)>,
+) {
+    let (Some(year), Some((first, last))) = (single_year(f), years) else {
+        return;
+    };
+    for y in [year + 1, year - 1]
+        .into_iter()
+        .filter(|y| (first..=last).contains(y))
+    {
+        let bound = Some(PeriodBound::Year(y));
+        let next = Filter {
+            from: bound,
+            to: bound,
+            ..f.clone()
+        };
+        let key = DestinationCache::key(&next, m);
+        let known = cache.with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key));
+        if known {
+            continue;
+        }
+        cache.update_value(|c| {
+            c.pending.insert(key.clone());
+        });
+        leptos::task::spawn_local(async move {
+            if let Ok(d) = api::destinations(&next, m).await {
+                cache.update_value(|c| c.put(&next, m, d));
+            }
+            cache.update_value(|c| {
+                c.pending.remove(&key);
+            });
+        });
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum Status {
     Loading,
@@ -99,14 +164,31 @@ pub fn MapPage() -> impl IntoView {
     };
 
     let reference = LocalResource::new(load_reference);
+    // Answers already fetched, by filter and measure, and the neighbouring years fetched ahead:
+    // a year step or the play button then redraws without waiting for the network.
+    let cache = StoredValue::new_local(DestinationCache::default());
     let destinations = LocalResource::new(move || {
         let (f, m) = (filter.get(), measure.get());
-        async move { api::destinations(&f, m).await }
+        async move {
+            let answer = cache.with_value(|c| c.get(&f, m));
+            let answer = match answer {
+                Some(hit) => hit,
+                None => {
+                    let fetched = api::destinations(&f, m).await?;
+                    cache.update_value(|c| c.put(&f, m, fetched.clone()));
+                    fetched
+                }
+            };
+            prefetch_neighbours(cache, &f, m, answer.years);
+            Ok(answer)
+        }
     });
 
     // `performance` marks for the benchmarks: each time a new answer has been drawn.
     Effect::new(move |_| {
         if let (Some(Ok(_)), Some(Ok(_))) = (reference.get(), destinations.get()) {
+            // `updated`: the DOM holds the new figures; `drawn`: the next frame, when they show.
+            performance_mark("karya:map-updated");
             request_animation_frame(|| performance_mark("karya:map-drawn"));
         }
     });
