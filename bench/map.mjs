@@ -20,6 +20,20 @@ execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'i
 const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
 const chromium = await launchBrowser();
 
+// Moves the year slider as a person would and returns the time until the map is drawn again.
+async function stepYear(page, year) {
+  const before = await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').length);
+  const t0 = await page.evaluate((year) => {
+    const slider = document.querySelector('[data-control=year]');
+    const start = performance.now();
+    slider.value = String(year);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    return start;
+  }, year);
+  await page.waitForFunction((n) => performance.getEntriesByName('karya:map-drawn').length > n, before);
+  return (await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').at(-1).startTime)) - t0;
+}
+
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
@@ -52,18 +66,9 @@ const jumps = [];
   await page.goto(`${server.url}/map?from=2016&to=2016`);
   await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 0);
   const step = async (year) => {
-    const before = await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').length);
     // Let the prefetch of the neighbours finish, as it does while a person looks at the map.
     await page.waitForTimeout(300);
-    const t0 = await page.evaluate((year) => {
-      const slider = document.querySelector('[data-control=year]');
-      const start = performance.now();
-      slider.value = String(year);
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      return start;
-    }, year);
-    await page.waitForFunction((n) => performance.getEntriesByName('karya:map-drawn').length > n, before);
-    return (await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').at(-1).startTime)) - t0;
+    return stepYear(page, year);
   };
   let year = 2016;
   for (let i = 0; i < RUNS; i++) {
@@ -78,15 +83,7 @@ for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
   await page.goto(`${server.url}/map?from=2016&to=2016`);
   await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 0);
   await page.waitForTimeout(300);
-  const t0 = await page.evaluate((year) => {
-    const slider = document.querySelector('[data-control=year]');
-    const start = performance.now();
-    slider.value = String(year);
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    return start;
-  }, 2020 + (i % 5));
-  await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 1);
-  jumps.push((await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').at(-1).startTime)) - t0);
+  jumps.push(await stepYear(page, 2020 + (i % 5)));
   await context.close();
 }
 

@@ -8,6 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
@@ -97,4 +98,18 @@ export async function hoverCountry(page, iso) {
 export async function clickCountry(page, iso) {
   const p = await countryPoint(page, iso);
   await page.mouse.click(p.x, p.y);
+}
+
+// One real server and one browser for a test file, started before its tests and stopped after.
+export function useKarya() {
+  const karya = {};
+  before(async () => {
+    karya.server = await startServer();
+    karya.chromium = await launchBrowser();
+  });
+  after(async () => {
+    await karya.chromium?.close();
+    await karya.server?.stop();
+  });
+  return karya;
 }

@@ -1,22 +1,12 @@
 // The world map, end to end: what a person sees against what the API says.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, hoverCountry, clickCountry } from './harness.mjs';
+import { useKarya, newPage, hoverCountry, clickCountry } from './harness.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const karya = useKarya();
 
 async function withPage(check, options) {
-  const { page, problems, close } = await newPage(chromium.browser, options);
+  const { page, problems, close } = await newPage(karya.chromium.browser, options);
   try {
     await check(page);
     assert.deepEqual(problems, [], 'no page or console errors');
@@ -26,7 +16,7 @@ async function withPage(check, options) {
 }
 
 async function openMap(page, query = '') {
-  await page.goto(`${server.url}/map${query}`);
+  await page.goto(`${karya.server.url}/map${query}`);
   await page.waitForSelector('svg.world-map path[data-iso]');
   await page.waitForSelector('[data-summary=map]');
 }
@@ -41,7 +31,7 @@ async function waitForMapOf(page, expected) {
 }
 
 test('every country shape carries data-iso, and those with exports the value the API gives', async () => {
-  const api = await server.api('/destinations');
+  const api = await karya.server.api('/destinations');
   await withPage(async (page) => {
     await openMap(page);
     await waitForMapOf(page, api);
@@ -56,8 +46,8 @@ test('every country shape carries data-iso, and those with exports the value the
 test('the map total equals the API total and the table total, for several filters', async () => {
   for (const q of ['', '?from=2025&to=2025', '?product=coco-shade&measure=quantity', '?measure=value', '?facility=lapas-medan']) {
     const apiQuery = q.replace('?', '');
-    const api = await server.api(`/destinations?${apiQuery}`);
-    const summary = await server.api(`/summary?${apiQuery.replace(/&?measure=\w+/, '')}`);
+    const api = await karya.server.api(`/destinations?${apiQuery}`);
+    const summary = await karya.server.api(`/summary?${apiQuery.replace(/&?measure=\w+/, '')}`);
     if (!q.includes('measure')) assert.equal(api.total, summary.shipments, `${q}: API map total = summary`);
     await withPage(async (page) => {
       await openMap(page, q);
@@ -84,7 +74,7 @@ test('filters go to the address, and a reload or back gives the same view', asyn
     await page.waitForURL(/measure=quantity/);
     await page.locator('[data-control=year]').fill('2025');
     await page.waitForURL(/from=2025&to=2025/);
-    const api = await server.api('/destinations?from=2025&to=2025&product=coco-shade&measure=quantity');
+    const api = await karya.server.api('/destinations?from=2025&to=2025&product=coco-shade&measure=quantity');
     await waitForMapOf(page, api);
     const before = { values: await mapValues(page), summary: await page.textContent('[data-summary=map]'), url: page.url() };
     assert.deepEqual(before.values, Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
@@ -99,14 +89,14 @@ test('filters go to the address, and a reload or back gives the same view', asyn
 
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes('from=2025'));
-    const all = await server.api('/destinations?product=coco-shade&measure=quantity');
+    const all = await karya.server.api('/destinations?product=coco-shade&measure=quantity');
     await waitForMapOf(page, all);
     assert.deepEqual(await mapValues(page), Object.fromEntries(all.countries.map((c) => [c.country, c.value])));
   });
 });
 
 test('clicking a country lists its shipments, each with its provenance', async () => {
-  const list = await server.api('/shipments?country=ES&limit=500');
+  const list = await karya.server.api('/shipments?country=ES&limit=500');
   await withPage(async (page) => {
     await openMap(page);
     await clickCountry(page, 'ES');
@@ -123,7 +113,7 @@ test('clicking a country lists its shipments, each with its provenance', async (
 });
 
 test('the keyboard reaches destinations, opens the panel and closes it', async () => {
-  const api = await server.api('/destinations');
+  const api = await karya.server.api('/destinations');
   await withPage(async (page) => {
     await openMap(page);
     await waitForMapOf(page, api);
@@ -155,7 +145,7 @@ test('hovering a destination shows its name and figures in the current language'
 });
 
 test('a malformed view in the address falls back to the default and says so', async () => {
-  const api = await server.api('/destinations');
+  const api = await karya.server.api('/destinations');
   await withPage(async (page) => {
     await openMap(page, '?measure=weight&from=kemarin');
     await page.waitForSelector('[data-notice=filter-fallback]');
@@ -207,9 +197,9 @@ test('the SVG and PNG downloads carry the map with its title, legend and sources
 });
 
 test('the CSV download holds the table\'s rows', async () => {
-  const api = await server.api('/destinations');
+  const api = await karya.server.api('/destinations');
   await withPage(async (page) => {
-    await page.goto(`${server.url}/map?tab=table`);
+    await page.goto(`${karya.server.url}/map?tab=table`);
     await page.waitForSelector('[data-table=destinations] tbody tr');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-csv]')]);
     const chunks = [];

@@ -1,26 +1,16 @@
 // The overview, end to end: real server, real database, release build, headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForOverview } from './harness.mjs';
+import { useKarya, newPage, waitForOverview } from './harness.mjs';
 
 const KPIS = ['destination_countries', 'shipments', 'facilities', 'products_exporting', 'products_pipeline'];
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-after(async () => {
-  await chromium?.close();
-  await server?.stop();
-});
+const karya = useKarya();
 
 // Opens `path`, runs `check`, and fails on any page or console error not `allowed`.
 async function visit(path, check, { allowed = [] } = {}) {
-  const { page, problems, close } = await newPage(chromium.browser);
+  const { page, problems, close } = await newPage(karya.chromium.browser);
   try {
-    await page.goto(server.url + path);
+    await page.goto(karya.server.url + path);
     await check(page);
     const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
     assert.deepEqual(unexpected, [], 'no page or console errors');
@@ -48,7 +38,7 @@ async function assertKpisMatch(page, summary, lang) {
 }
 
 test('the overview shows the API figures in Indonesian by default', async () => {
-  const summary = await server.api('/summary');
+  const summary = await karya.server.api('/summary');
   await visit('/', async (page) => {
     await waitForOverview(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'id');
@@ -59,7 +49,7 @@ test('the overview shows the API figures in Indonesian by default', async () => 
 });
 
 test('the overview shows the same figures in English with ?lang=en', async () => {
-  const summary = await server.api('/summary');
+  const summary = await karya.server.api('/summary');
   await visit('/?lang=en', async (page) => {
     await waitForOverview(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -70,7 +60,7 @@ test('the overview shows the same figures in English with ?lang=en', async () =>
 });
 
 test('the language switch changes the words and keeps the figures', async () => {
-  const summary = await server.api('/summary');
+  const summary = await karya.server.api('/summary');
   await visit('/', async (page) => {
     await waitForOverview(page);
     await page.click('[data-action=switch-language]');
@@ -94,8 +84,8 @@ test('the reported release of F7 is shown with its source and without an invente
 });
 
 test('a filter in the address narrows the figures exactly as the API does', async () => {
-  const summary = await server.api('/summary?from=2025&country=KR');
-  assert.ok(summary.shipments > 0 && summary.shipments < (await server.api('/summary')).shipments);
+  const summary = await karya.server.api('/summary?from=2025&country=KR');
+  assert.ok(summary.shipments > 0 && summary.shipments < (await karya.server.api('/summary')).shipments);
   await visit('/?from=2025&country=KR', async (page) => {
     await waitForOverview(page);
     await assertKpisMatch(page, summary, 'id');
@@ -105,7 +95,7 @@ test('a filter in the address narrows the figures exactly as the API does', asyn
 });
 
 test('a malformed filter in the address falls back to all data and says so', async () => {
-  const summary = await server.api('/summary');
+  const summary = await karya.server.api('/summary');
   await visit('/?from=kemarin', async (page) => {
     await waitForOverview(page);
     assert.ok(await page.locator('[data-notice=filter-fallback]').isVisible());
@@ -114,7 +104,7 @@ test('a malformed filter in the address falls back to all data and says so', asy
 });
 
 test('an unreachable backend shows what happened and a retry that recovers', async () => {
-  const summary = await server.api('/summary');
+  const summary = await karya.server.api('/summary');
   await visit('/', async (page) => {
     // The network refuses every API call, as when the server is down.
     await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
@@ -155,9 +145,9 @@ test('client routes load directly and unknown ones say so', async () => {
 });
 
 test('a phone-sized screen shows every figure without horizontal scrolling of the page', async () => {
-  const { page, problems, close } = await newPage(chromium.browser, { viewport: { width: 320, height: 640 } });
+  const { page, problems, close } = await newPage(karya.chromium.browser, { viewport: { width: 320, height: 640 } });
   try {
-    await page.goto(server.url + '/');
+    await page.goto(karya.server.url + '/');
     await waitForOverview(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);

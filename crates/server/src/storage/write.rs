@@ -9,6 +9,20 @@ use sqlx::{Any, Transaction};
 use std::collections::BTreeMap;
 
 type Tx = Transaction<'static, Any>;
+type Query<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds a record's four provenance columns (kind, source id, fact, quote), which every
+/// record table ends with.
+trait BindProvenance {
+    fn bind_provenance(self, p: &Provenance) -> Self;
+}
+
+impl BindProvenance for Query<'_> {
+    fn bind_provenance(self, p: &Provenance) -> Self {
+        let (kind, source, fact, quote) = provenance_columns(p);
+        self.bind(kind).bind(source).bind(fact).bind(quote)
+    }
+}
 
 const SAMPLE_KEY: &str = "sample_loaded";
 
@@ -78,7 +92,6 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .await?;
     }
     for f in &d.facilities {
-        let (kind, source, fact, quote) = provenance_columns(&f.provenance);
         sqlx::query(
             "INSERT INTO facilities (id, name, kind, province, latitude, longitude, zoning_role, has_blk, \
              export_model, provenance, source_id, source_fact, source_quote) \
@@ -93,15 +106,11 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind(enum_text(&f.role))
         .bind(f.has_blk.map(i64::from))
         .bind(enum_text(&f.export_model))
-        .bind(kind)
-        .bind(source)
-        .bind(fact)
-        .bind(quote)
+        .bind_provenance(&f.provenance)
         .execute(&mut **tx)
         .await?;
     }
     for p in &d.products {
-        let (kind, source, fact, quote) = provenance_columns(&p.provenance);
         sqlx::query(
             "INSERT INTO products (id, name_id, name_en, category, unit, status, hs_code, provenance, source_id, \
              source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -113,15 +122,11 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind(enum_text(&p.unit))
         .bind(enum_text(&p.status))
         .bind(&p.hs_code)
-        .bind(kind)
-        .bind(source)
-        .bind(fact)
-        .bind(quote)
+        .bind_provenance(&p.provenance)
         .execute(&mut **tx)
         .await?;
     }
     for s in &d.shipments {
-        let (kind, source, fact, quote) = provenance_columns(&s.provenance);
         sqlx::query(
             "INSERT INTO shipments (id, release_date, facility_id, product_id, country, quantity, unit, value_idr, \
              value_usd, provenance, source_id, source_fact, source_quote) \
@@ -136,15 +141,11 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind(enum_text(&s.unit))
         .bind(s.value_idr)
         .bind(s.value_usd)
-        .bind(kind)
-        .bind(source)
-        .bind(fact)
-        .bind(quote)
+        .bind_provenance(&s.provenance)
         .execute(&mut **tx)
         .await?;
     }
     for r in &d.production {
-        let (kind, source, fact, quote) = provenance_columns(&r.provenance);
         sqlx::query(
             "INSERT INTO production_records (facility_id, product_id, month, quantity, unit, provenance, source_id, \
              source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -154,15 +155,11 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind(r.month.to_string())
         .bind(r.quantity)
         .bind(enum_text(&r.unit))
-        .bind(kind)
-        .bind(source)
-        .bind(fact)
-        .bind(quote)
+        .bind_provenance(&r.provenance)
         .execute(&mut **tx)
         .await?;
     }
     for l in &d.supply_links {
-        let (kind, source, fact, quote) = provenance_columns(&l.provenance);
         sqlx::query(
             "INSERT INTO supply_links (id, supplier_id, producer_id, material_id, material_en, provenance, \
              source_id, source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -172,10 +169,7 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind(&l.producer_id)
         .bind(&l.material_id)
         .bind(&l.material_en)
-        .bind(kind)
-        .bind(source)
-        .bind(fact)
-        .bind(quote)
+        .bind_provenance(&l.provenance)
         .execute(&mut **tx)
         .await?;
     }
