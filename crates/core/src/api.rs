@@ -38,6 +38,8 @@ pub struct ProductionResponse {
     pub filter: crate::filter::Filter,
     pub granularity: crate::production::Granularity,
     pub series: Vec<crate::production::ProductionSeries>,
+    /// The period against the one before it; `None` when there is no production at all.
+    pub comparison: Option<crate::production::Comparison>,
 }
 
 /// Why the app could not get an answer, sorted by what a person can do about it.

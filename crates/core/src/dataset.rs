@@ -226,6 +226,15 @@ impl Dataset {
                 "use lower-case letters, digits and dashes".into()
             });
             c.provenance("product", &x.id, &x.provenance, &mut sources);
+            for f in &x.facilities {
+                c.check(
+                    facilities.contains(f.as_str()),
+                    "product",
+                    &x.id,
+                    "facilities",
+                    || format!("unknown facility {f:?}"),
+                );
+            }
         }
 
         c.unique("shipment", self.shipments.iter().map(|x| x.id.as_str()));

@@ -125,6 +125,13 @@ pub fn month(m: Month, lang: Lang) -> String {
     format!("{} {}", month_name(m.month(), lang), m.year())
 }
 
+/// `Agu 2025` / `Aug 2025`, for axes and tight tables.
+pub fn month_short(m: Month, lang: Lang) -> String {
+    let name = month_name(m.month(), lang);
+    // Indonesian and English months both read clearly from their first three letters.
+    format!("{} {}", &name[..3], m.year())
+}
+
 fn month_name(month: u32, lang: Lang) -> &'static str {
     let names = match lang {
         Lang::Id => &MONTHS_ID,
@@ -186,6 +193,11 @@ mod tests {
         assert_eq!(date(d, Lang::Id), "17 Agustus 2025");
         assert_eq!(date(d, Lang::En), "17 August 2025");
         assert_eq!(month(Month::of(d), Lang::Id), "Agustus 2025");
+        assert_eq!(month_short(Month::of(d), Lang::Id), "Agu 2025");
+        assert_eq!(
+            month_short(Month::new(2025, 5).unwrap(), Lang::En),
+            "May 2025"
+        );
     }
 
     #[test]

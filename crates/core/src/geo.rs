@@ -79,6 +79,77 @@ impl WorldMap {
     }
 }
 
+/// One province of the prepared map of Indonesia.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProvinceShape {
+    /// The source's code, e.g. `ID.JB`.
+    pub code: String,
+    pub name: String,
+    /// SVG path data in the map's coordinates.
+    pub d: String,
+    /// A point inside the province's largest part, for labels.
+    pub anchor: [f64; 2],
+}
+
+/// A regional map (`data/geo/indonesia.json`): Equal Earth like the world map, cut to a
+/// frame and scaled to `width`. Facilities are placed with [`RegionMap::project`], the same
+/// transform the builder applied to the outlines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionMap {
+    pub width: f64,
+    pub height: f64,
+    pub source: String,
+    /// Equal Earth coordinates of the map's top-left corner.
+    pub origin: [f64; 2],
+    /// Map units per Equal Earth unit.
+    pub scale: f64,
+    pub provinces: Vec<ProvinceShape>,
+}
+
+impl RegionMap {
+    /// The transform that puts the box `lon_min..lon_max`, `lat_min..lat_max` into a map
+    /// `width` wide with `margin` map units around it. Returns (origin, scale, height).
+    pub fn frame(
+        lon: (f64, f64),
+        lat: (f64, f64),
+        width: f64,
+        margin: f64,
+    ) -> ([f64; 2], f64, f64) {
+        // Equal Earth is widest at the equator, so the frame's corners bound the box.
+        let corners = [
+            equal_earth(lon.0, lat.0),
+            equal_earth(lon.1, lat.0),
+            equal_earth(lon.0, lat.1),
+            equal_earth(lon.1, lat.1),
+            equal_earth(lon.0, 0.0),
+            equal_earth(lon.1, 0.0),
+        ];
+        let x_min = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+        let x_max = corners
+            .iter()
+            .map(|c| c.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let y_min = corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min);
+        let y_max = corners
+            .iter()
+            .map(|c| c.1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let scale = (width - 2.0 * margin) / (x_max - x_min);
+        let origin = [x_min - margin / scale, y_max + margin / scale];
+        let height = (y_max - y_min) * scale + 2.0 * margin;
+        (origin, scale, height)
+    }
+
+    /// Longitude/latitude to this map's coordinates (y down).
+    pub fn project(&self, lon_deg: f64, lat_deg: f64) -> (f64, f64) {
+        let (x, y) = equal_earth(lon_deg, lat_deg);
+        (
+            (x - self.origin[0]) * self.scale,
+            (self.origin[1] - y) * self.scale,
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +165,33 @@ mod tests {
         assert!(close(project(-180.0, 0.0).0, 0.0) && close(project(180.0, 0.0).0, MAP_WIDTH));
         assert!(close(project(0.0, 90.0).1, 0.0));
         assert!((map_height() / MAP_WIDTH - 0.4867).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_region_frame_puts_its_corners_inside_the_map() {
+        let (origin, scale, height) = RegionMap::frame((95.0, 141.0), (-11.0, 6.0), 1000.0, 10.0);
+        let map = RegionMap {
+            width: 1000.0,
+            height,
+            source: String::new(),
+            origin,
+            scale,
+            provinces: Vec::new(),
+        };
+        let (x, y) = map.project(95.0, 6.0);
+        assert!(
+            (10.0 - 1e-9..30.0).contains(&x) && (10.0 - 1e-9..20.0).contains(&y),
+            "{x},{y}"
+        );
+        let (x, y) = map.project(141.0, -11.0);
+        assert!(
+            x <= 990.0 + 1e-9 && x > 960.0 && y <= height - 10.0 + 1e-9,
+            "{x},{y}"
+        );
+        // Jakarta is west of Jayapura and both lie inside.
+        let (jx, _) = map.project(106.85, -6.2);
+        let (px, _) = map.project(140.7, -2.5);
+        assert!(jx < px && height > 300.0 && height < 550.0, "{height}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! milliseconds and the server and the browser cannot disagree about a total.
 
 pub mod api;
+pub mod chart;
 pub mod dataset;
 pub mod destinations;
 pub mod filter;
@@ -13,7 +14,9 @@ pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod month;
+pub mod pipeline;
 pub mod production;
+pub mod ranking;
 pub mod report;
 pub mod scale;
 pub mod summary;

@@ -158,6 +158,10 @@ pub struct Product {
     pub status: ProductStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hs_code: Option<String>,
+    /// Facilities named for this product beyond what production and releases show, such as
+    /// a planned product's future maker (F10: vannamei shrimp from Nusakambangan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facilities: Vec<String>,
     pub provenance: Provenance,
 }
 

@@ -63,6 +63,20 @@ impl Month {
         }
     }
 
+    pub fn prev(self) -> Self {
+        if self.month == 1 {
+            Self {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Self {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     /// Months from `self` to `later` (0 when equal, negative when `later` is earlier).
     pub fn months_until(self, later: Month) -> i32 {
         (later.year - self.year) * 12 + later.month as i32 - self.month as i32

@@ -86,6 +86,128 @@ pub fn production_series(
         .collect()
 }
 
+/// A span of whole months, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthSpan {
+    pub first: Month,
+    pub last: Month,
+}
+
+impl MonthSpan {
+    pub fn len(self) -> i32 {
+        self.first.months_until(self.last) + 1
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() <= 0
+    }
+
+    pub fn contains(self, m: Month) -> bool {
+        self.first <= m && m <= self.last
+    }
+
+    /// The span of equal length that ends the month before this one starts.
+    pub fn previous(self) -> MonthSpan {
+        let last = self.first.prev();
+        let mut first = self.first;
+        for _ in 0..self.len() {
+            first = first.prev();
+        }
+        MonthSpan { first, last }
+    }
+
+    /// "2025", "Jan–Agu 2025" or "Nov 2025–Okt 2026": how people name a period.
+    pub fn name(self, lang: crate::Lang) -> String {
+        use crate::format::{month, month_short};
+        let (a, b) = (self.first, self.last);
+        if a.year() == b.year() && a.month() == 1 && b.month() == 12 {
+            format!("{}", a.year())
+        } else if a == b {
+            month(a, lang)
+        } else if a.year() == b.year() {
+            let short = month_short(a, lang);
+            let head = short.split(' ').next().unwrap_or_default();
+            format!("{head}–{}", month_short(b, lang))
+        } else {
+            format!("{}–{}", month_short(a, lang), month_short(b, lang))
+        }
+    }
+}
+
+/// Growth of one product's production from the previous period to this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Growth {
+    pub product_id: String,
+    pub unit: Unit,
+    pub current: f64,
+    pub previous: f64,
+    /// `None` when there was nothing in the previous period to compare with.
+    pub pct: Option<f64>,
+}
+
+/// This period against the one before it, product by product (units are never mixed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub current: MonthSpan,
+    pub previous: MonthSpan,
+    pub growth: Vec<Growth>,
+}
+
+/// The period a filter shows, in whole months. An open end is taken from the data: without
+/// `to`, `latest` (the latest month with a record); without `from`, the twelve months up to
+/// the end, so the default view compares the latest year of data with the year before it.
+pub fn comparison_span(filter: &Filter, latest: Option<Month>) -> Option<MonthSpan> {
+    let last = match filter.to {
+        Some(to) => Month::of(to.end()),
+        None => latest?,
+    };
+    let first = match filter.from {
+        Some(from) => Month::of(from.start()),
+        None => {
+            let mut m = last;
+            for _ in 0..11 {
+                m = m.prev();
+            }
+            m
+        }
+    };
+    let span = MonthSpan { first, last };
+    (!span.is_empty()).then_some(span)
+}
+
+/// Compares production in `span` with the period before it. `records` must cover both
+/// periods (callers pass records filtered by product and facility, not by period).
+pub fn compare(span: MonthSpan, records: &[ProductionRecord]) -> Comparison {
+    let previous = span.previous();
+    let mut sums: BTreeMap<(&str, Unit), (f64, f64)> = BTreeMap::new();
+    for r in records {
+        let (in_current, in_previous) = (span.contains(r.month), previous.contains(r.month));
+        if !(in_current || in_previous) {
+            continue;
+        }
+        let e = sums.entry((&r.product_id, r.unit)).or_default();
+        if in_current {
+            e.0 += r.quantity;
+        } else {
+            e.1 += r.quantity;
+        }
+    }
+    Comparison {
+        current: span,
+        previous,
+        growth: sums
+            .into_iter()
+            .map(|((product_id, unit), (current, previous))| Growth {
+                product_id: product_id.to_string(),
+                unit,
+                current,
+                previous,
+                pct: (previous > 0.0).then(|| (current - previous) / previous * 100.0),
+            })
+            .collect(),
+    }
+}
+
 /// A compact description of illustrative monthly production, expanded by [`expand_plan`]:
 /// a base level that grows by a yearly rate, with a fixed seasonal pattern.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -174,6 +296,46 @@ mod tests {
         let quarterly = production_series(&Filter::default(), &recs, Granularity::Quarter);
         assert_eq!(quarterly[0].points.len(), 12);
         assert_eq!(quarterly[0].points[4].period, "2024-Q1");
+    }
+
+    #[test]
+    fn growth_compares_equal_periods_product_by_product() {
+        let recs = expand_plan(&plan(), Unit::Kilogram);
+        let f = Filter::from_pairs([("from", "2025"), ("to", "2025")]).unwrap();
+        let span = comparison_span(&f, None).unwrap();
+        let c = compare(span, &recs);
+        assert_eq!(c.previous.first, m("2024-01"));
+        assert_eq!(c.previous.last, m("2024-12"));
+        let g = &c.growth[0];
+        let sum = |y| {
+            recs.iter()
+                .filter(|r| r.month.year() == y)
+                .map(|r| r.quantity)
+                .sum::<f64>()
+        };
+        assert_eq!((g.current, g.previous), (sum(2025), sum(2024)));
+        let pct = g.pct.unwrap();
+        assert!((pct - 10.0).abs() < 1.0, "{pct}");
+        assert_eq!(c.current.name(crate::Lang::En), "2025");
+    }
+
+    #[test]
+    fn the_default_period_is_the_latest_twelve_months_and_nothing_before_means_no_growth() {
+        let recs = expand_plan(&plan(), Unit::Kilogram);
+        let latest = recs.iter().map(|r| r.month).max();
+        let span = comparison_span(&Filter::default(), latest).unwrap();
+        assert_eq!((span.first, span.last), (m("2025-01"), m("2025-12")));
+        let early = Filter::from_pairs([("from", "2022-07"), ("to", "2023-03")]).unwrap();
+        let c = compare(comparison_span(&early, latest).unwrap(), &recs);
+        assert_eq!(c.previous.first, m("2021-10"));
+        assert_eq!(c.growth[0].pct, None);
+        assert_eq!(c.current.name(crate::Lang::Id), "Jul 2022–Mar 2023");
+        let months = MonthSpan {
+            first: m("2025-01"),
+            last: m("2025-08"),
+        };
+        assert_eq!(months.name(crate::Lang::Id), "Jan–Agu 2025");
+        assert_eq!(comparison_span(&Filter::default(), None), None);
     }
 
     #[test]

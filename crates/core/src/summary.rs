@@ -159,6 +159,7 @@ mod tests {
             unit,
             status,
             hs_code: None,
+            facilities: Vec::new(),
             provenance: Provenance::Illustrative,
         }
     }

@@ -1,83 +1,16 @@
 //! The API against a real SQLite database in a temporary folder, through the whole router
 //! (layers included), without a network port.
 
-use axum::body::{to_bytes, Body};
+mod common;
+
+use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use axum::Router;
+use common::{test_app, TestApp};
 use karya_core::api::{ProductionResponse, ShipmentList};
 use karya_core::summary::{summarize, Summary};
 use karya_core::{Filter, Product, Shipment};
-use karya_server::{app, open_store, Config};
+use karya_server::open_store;
 use serde_json::Value;
-use tower::ServiceExt;
-
-struct TestApp {
-    router: Router,
-    _dir: tempfile::TempDir,
-}
-
-async fn test_app() -> TestApp {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Karya test</title>",
-    )
-    .unwrap();
-    std::fs::write(dist.join("karya-app-0123456789abcdef.js"), "console.log(1)").unwrap();
-    let config = Config {
-        db: dir
-            .path()
-            .join("db/karya.sqlite3")
-            .to_string_lossy()
-            .into_owned(),
-        addr: "127.0.0.1:0".into(),
-        dist,
-        cors_origins: vec![],
-        dataset: None,
-    };
-    let store = open_store(&config.db).await.unwrap();
-    TestApp {
-        router: app(store, &config).unwrap(),
-        _dir: dir,
-    }
-}
-
-impl TestApp {
-    async fn send(&self, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = to_bytes(res.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec();
-        (status, headers, body)
-    }
-
-    async fn get(&self, uri: &str) -> (StatusCode, Value) {
-        let (status, _, body) = self
-            .send(Request::get(uri).body(Body::empty()).unwrap())
-            .await;
-        let json =
-            serde_json::from_slice(&body).unwrap_or_else(|_| panic!("{uri}: not JSON: {body:?}"));
-        (status, json)
-    }
-
-    async fn ok<T: serde::de::DeserializeOwned>(&self, uri: &str) -> T {
-        let (status, json) = self.get(uri).await;
-        assert_eq!(status, StatusCode::OK, "{uri}: {json}");
-        serde_json::from_value(json).unwrap()
-    }
-
-    async fn error(&self, uri: &str, status: StatusCode, code: &str) -> String {
-        let (got, json) = self.get(uri).await;
-        assert_eq!(got, status, "{uri}: {json}");
-        assert_eq!(json["error"]["code"], code, "{uri}: {json}");
-        json["error"]["message"].as_str().unwrap().to_string()
-    }
-}
 
 #[tokio::test]
 async fn summary_has_the_contracted_fields_and_agrees_with_the_shipment_list() {

@@ -12,8 +12,10 @@ use axum::routing::get;
 use axum::{Json, Router};
 use karya_core::api::{Health, ProductionResponse, ShipmentList};
 use karya_core::destinations::{Destinations, Measure};
-use karya_core::filter::FILTER_KEYS;
-use karya_core::production::{production_series, Granularity};
+use karya_core::filter::{PeriodBound, FILTER_KEYS};
+use karya_core::pipeline::PipelineStage;
+use karya_core::production::{compare, comparison_span, production_series, Granularity, MonthSpan};
+use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::summary::{summarize, Summary};
 use karya_core::{Country, Facility, Filter, Product, SourceStatement, SupplyLink};
 use params::Params;
@@ -42,6 +44,8 @@ pub fn router(state: AppState) -> Router {
         .route("/shipments", get(shipments))
         .route("/production", get(production))
         .route("/destinations", get(destinations))
+        .route("/ranking", get(ranking))
+        .route("/pipeline", get(pipeline))
         .route("/supply-links", get(supply_links))
         .route("/statements", get(statements))
         .fallback(no_such_route)
@@ -185,12 +189,78 @@ async fn production(
             ))
         })?,
     };
-    let records = s.store.production(&filter).await?;
+    let latest = match filter.to {
+        Some(_) => None,
+        None => s.store.latest_production_month(&filter).await?,
+    };
+    let span = comparison_span(&filter, latest);
+    // One read covers the view's period and the one the comparison looks back to.
+    let mut reach = filter.clone();
+    if let (Some(from), Some(span)) = (filter.from, span) {
+        let back = span.previous().first;
+        if back.first_day() < from.start() {
+            reach.from = Some(PeriodBound::Month(back));
+        }
+    }
+    let records = s.store.production(&reach).await?;
     Ok(Json(ProductionResponse {
         series: production_series(&filter, &records, granularity),
+        comparison: span.map(|span: MonthSpan| compare(span, &records)),
         filter,
         granularity,
     }))
+}
+
+/// Output by facility: the ranking, its table and the map of Indonesia's point sizes.
+async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Ranking> {
+    let allowed = ["from", "to", "product", "facility", "rank"];
+    let params = Params::parse(q.as_deref(), &allowed)?;
+    let filter = known_filter(&s.store, &params).await?;
+    let measure = match params.single("rank")? {
+        None if filter.product.is_some() => RankMeasure::Quantity,
+        None => RankMeasure::Releases,
+        Some(m) => RankMeasure::parse(m).ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "query parameter `rank`: expected releases, value, products or quantity, got {m:?}"
+            ))
+        })?,
+    };
+    // A ranking compares facilities, so every facility is counted whatever `facility` says.
+    let scope = Filter {
+        facility: None,
+        ..filter.clone()
+    };
+    let (_, shipments) = s
+        .store
+        .shipments(&ShipmentQuery {
+            filter: scope.clone(),
+            ..Default::default()
+        })
+        .await?;
+    let totals = s.store.production_totals(&scope).await?;
+    let unit = match &filter.product {
+        Some(id) => s.store.product(id).await?.map(|p| p.unit),
+        None => None,
+    };
+    let facilities = s.store.facilities().await?;
+    let result =
+        karya_core::ranking::ranking(&filter, measure, unit, &facilities, &shipments, &totals)
+            .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+    Ok(Json(result))
+}
+
+/// Every product by status with the facilities involved.
+async fn pipeline(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Vec<PipelineStage>> {
+    Params::parse(q.as_deref(), &[])?;
+    let products = s.store.products().await?;
+    let (_, shipments) = s.store.shipments(&ShipmentQuery::default()).await?;
+    let starts = s.store.production_starts().await?;
+    Ok(Json(karya_core::pipeline::pipeline(
+        &products, &shipments, &starts,
+    )))
 }
 
 async fn facilities(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Facility>> {

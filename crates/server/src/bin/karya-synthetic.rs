@@ -84,6 +84,7 @@ fn main() {
                 ProductStatus::Planned
             },
             hs_code: None,
+            facilities: Vec::new(),
             provenance: Provenance::Illustrative,
         })
         .collect();

@@ -4,6 +4,8 @@
 use super::codec::{provenance_select, read_provenance, read_source, source_join, text_enum};
 use super::{StorageError, Store};
 use chrono::NaiveDate;
+use karya_core::pipeline::ProductionStart;
+use karya_core::ranking::ProductionTotal;
 use karya_core::{
     Country, Facility, Filter, Month, Product, ProductionRecord, Shipment, SourceStatement,
     SupplyLink,
@@ -129,6 +131,7 @@ fn product(row: &AnyRow) -> Result<Product, StorageError> {
         unit: text_enum(&row.try_get::<String, _>("unit")?)?,
         status: text_enum(&row.try_get::<String, _>("status")?)?,
         hs_code: row.try_get("hs_code")?,
+        facilities: Vec::new(),
         provenance: read_provenance(row)?,
     })
 }
@@ -256,7 +259,19 @@ impl Store {
         let rows = sqlx::query(&Self::product_sql(""))
             .fetch_all(self.pool())
             .await?;
-        all(rows, product)
+        let mut products = all(rows, product)?;
+        let links = sqlx::query(
+            "SELECT product_id, facility_id FROM product_facilities ORDER BY product_id, facility_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        for link in links {
+            let product_id: String = link.try_get("product_id")?;
+            if let Some(p) = products.iter_mut().find(|p| p.id == product_id) {
+                p.facilities.push(link.try_get("facility_id")?);
+            }
+        }
+        Ok(products)
     }
 
     pub async fn product(&self, id: &str) -> Result<Option<Product>, StorageError> {
@@ -265,7 +280,20 @@ impl Store {
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
-        row.as_ref().map(product).transpose()
+        let Some(mut found) = row.as_ref().map(product).transpose()? else {
+            return Ok(None);
+        };
+        let links = sqlx::query(
+            "SELECT facility_id FROM product_facilities WHERE product_id = $1 ORDER BY facility_id",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await?;
+        found.facilities = links
+            .iter()
+            .map(|l| l.try_get("facility_id"))
+            .collect::<Result<_, _>>()?;
+        Ok(Some(found))
     }
 
     /// The matching shipments, newest first and undated last, and how many match in all.
@@ -320,6 +348,78 @@ impl Store {
         );
         let rows = w.query(&sql).fetch_all(self.pool()).await?;
         all(rows, production)
+    }
+
+    /// Production per facility, product and unit for a filter: a ranking's input.
+    pub async fn production_totals(
+        &self,
+        filter: &Filter,
+    ) -> Result<Vec<ProductionTotal>, StorageError> {
+        let w = production_where(filter);
+        let sql = format!(
+            "SELECT p.facility_id, p.product_id, p.unit, SUM(p.quantity) AS quantity, \
+             MAX(CASE WHEN p.provenance = 'illustrative' THEN 1 ELSE 0 END) AS illustrative \
+             FROM production_records p {} GROUP BY p.facility_id, p.product_id, p.unit \
+             ORDER BY p.facility_id, p.product_id",
+            w.sql()
+        );
+        let rows = w.query(&sql).fetch_all(self.pool()).await?;
+        all(rows, |row| {
+            Ok(ProductionTotal {
+                facility_id: row.try_get("facility_id")?,
+                product_id: row.try_get("product_id")?,
+                unit: text_enum(&row.try_get::<String, _>("unit")?)?,
+                quantity: row.try_get("quantity")?,
+                illustrative: row.try_get::<i64, _>("illustrative")? != 0,
+            })
+        })
+    }
+
+    /// The latest month with production for a filter's product and facility (its period is
+    /// ignored): where an open-ended view's comparison ends.
+    pub async fn latest_production_month(
+        &self,
+        filter: &Filter,
+    ) -> Result<Option<Month>, StorageError> {
+        let w = production_where(&Filter {
+            from: None,
+            to: None,
+            ..filter.clone()
+        });
+        let sql = format!(
+            "SELECT MAX(p.month) AS last FROM production_records p {}",
+            w.sql()
+        );
+        let last: Option<String> = w
+            .query(&sql)
+            .fetch_one(self.pool())
+            .await?
+            .try_get("last")?;
+        last.map(|m| {
+            m.parse()
+                .map_err(|_| StorageError::Corrupt(format!("month {m:?}")))
+        })
+        .transpose()
+    }
+
+    /// When each facility first made each product: the pipeline's input.
+    pub async fn production_starts(&self) -> Result<Vec<ProductionStart>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT product_id, facility_id, MIN(month) AS first FROM production_records \
+             GROUP BY product_id, facility_id ORDER BY product_id, facility_id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        all(rows, |row| {
+            let first: String = row.try_get("first")?;
+            Ok(ProductionStart {
+                product_id: row.try_get("product_id")?,
+                facility_id: row.try_get("facility_id")?,
+                first: first
+                    .parse()
+                    .map_err(|_| StorageError::Corrupt(format!("month {first:?}")))?,
+            })
+        })
     }
 
     pub async fn supply_links(&self) -> Result<Vec<SupplyLink>, StorageError> {

@@ -125,6 +125,13 @@ async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
         .bind_provenance(&p.provenance)
         .execute(&mut **tx)
         .await?;
+        for facility_id in &p.facilities {
+            sqlx::query("INSERT INTO product_facilities (product_id, facility_id) VALUES ($1, $2)")
+                .bind(&p.id)
+                .bind(facility_id)
+                .execute(&mut **tx)
+                .await?;
+        }
     }
     for s in &d.shipments {
         sqlx::query(
