@@ -2,10 +2,13 @@
 //! errors sorted by what a person can do about them (see `karya_core::api::FetchError`).
 
 use gloo_net::http::Request;
-use karya_core::api::{FetchError, ShipmentList};
+use karya_core::api::{FetchError, ProductionResponse, ShipmentList};
 use karya_core::destinations::{Destinations, Measure};
+use karya_core::pipeline::PipelineStage;
+use karya_core::production::Granularity;
+use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::summary::Summary;
-use karya_core::{Country, Facility, Filter, Product, SourceStatement};
+use karya_core::{Country, Facility, Filter, Product, SourceStatement, SupplyLink};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
@@ -35,15 +38,61 @@ pub async fn world_map() -> Result<karya_core::geo::WorldMap, FetchError> {
     get_url("/geo/world.json").await
 }
 
+/// The prepared map of Indonesia's provinces (`dist/geo/indonesia.json`).
+pub async fn indonesia_map() -> Result<karya_core::geo::RegionMap, FetchError> {
+    get_url("/geo/indonesia.json").await
+}
+
 pub async fn destinations(filter: &Filter, measure: Measure) -> Result<Destinations, FetchError> {
+    let extra = (measure != Measure::Releases).then(|| format!("measure={}", measure.code()));
+    get_json(&with_query("/destinations", query_with(filter, extra))).await
+}
+
+pub async fn ranking(filter: &Filter, measure: RankMeasure) -> Result<Ranking, FetchError> {
+    let scope = Filter {
+        facility: None,
+        country: None,
+        ..filter.clone()
+    };
+    let extra = Some(format!("rank={}", measure.code()));
+    get_json(&with_query("/ranking", query_with(&scope, extra))).await
+}
+
+/// Production of one facility, with its comparison to the previous period.
+pub async fn production(
+    filter: &Filter,
+    granularity: Granularity,
+) -> Result<ProductionResponse, FetchError> {
+    let scope = Filter {
+        country: None,
+        ..filter.clone()
+    };
+    let extra = Some(format!("granularity={}", granularity.code()));
+    get_json(&with_query("/production", query_with(&scope, extra))).await
+}
+
+pub async fn pipeline() -> Result<Vec<PipelineStage>, FetchError> {
+    get_json("/pipeline").await
+}
+
+pub async fn facility(id: &str) -> Result<Facility, FetchError> {
+    get_json(&format!("/facilities/{id}")).await
+}
+
+pub async fn supply_links() -> Result<Vec<SupplyLink>, FetchError> {
+    get_json("/supply-links").await
+}
+
+/// The filter's query with one more `key=value` after it.
+fn query_with(filter: &Filter, extra: Option<String>) -> String {
     let mut query = filter.to_query();
-    if measure != Measure::Releases {
+    if let Some(extra) = extra {
         if !query.is_empty() {
             query.push('&');
         }
-        query.push_str(&format!("measure={}", measure.code()));
+        query.push_str(&extra);
     }
-    get_json(&with_query("/destinations", query)).await
+    query
 }
 
 async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
@@ -101,11 +150,7 @@ pub async fn summary(filter: &Filter) -> Result<Summary, FetchError> {
 }
 
 pub async fn shipments(filter: &Filter, limit: u32) -> Result<ShipmentList, FetchError> {
-    let mut query = filter.to_query();
-    if !query.is_empty() {
-        query.push('&');
-    }
-    query.push_str(&format!("limit={limit}"));
+    let query = query_with(filter, Some(format!("limit={limit}")));
     get_json(&with_query("/shipments", query)).await
 }
 

@@ -2,6 +2,7 @@
 //! address) and the page shell. Pages live in `pages/`, reusable pieces in `components/`,
 //! the HTTP client in `api.rs`; every rule and every word comes from `karya_core`.
 
+pub mod answer_cache;
 pub mod api;
 pub mod components;
 pub mod download;

@@ -1,9 +1,12 @@
 //! Reusable pieces of the interface. Each is thin: it formats with `karya_core` and draws.
 
+pub mod charts;
 pub mod country_panel;
 pub mod destination_table;
 pub mod error_panel;
+pub mod indonesia_map;
 pub mod kpi;
 pub mod layout;
+pub mod pipeline;
 pub mod provenance;
 pub mod world_map;

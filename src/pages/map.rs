@@ -2,6 +2,7 @@
 //! colour shows, the map or its table, the panel of one destination, and the sentence that
 //! describes the map. Every choice lives in the address, so a link reproduces the view.
 
+use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::country_panel::CountryPanel;
 use crate::components::destination_table::DestinationTable;
@@ -11,7 +12,6 @@ use crate::download::{download_png, download_svg};
 use crate::view_state::{tr, use_filter, use_lang};
 use karya_core::api::FetchError;
 use karya_core::destinations::{Destinations, Measure};
-use karya_core::filter::PeriodBound;
 use karya_core::geo::WorldMap;
 use karya_core::report::map_summary;
 use karya_core::url::{map_href, MapView};
@@ -45,69 +45,8 @@ async fn load_reference() -> Result<Reference, FetchError> {
     })
 }
 
-/// Destinations answers kept for this visit (a few hundred KB at most: one per year and filter).
-#[derive(Default)]
-struct DestinationCache {
-    answers: std::collections::HashMap<String, Destinations>,
-    pending: std::collections::HashSet<String>,
-}
-
-impl DestinationCache {
-    const MAX_ENTRIES: usize = 64;
-
-    fn key(f: &Filter, m: Measure) -> String {
-        format!("{}|{}", f.to_query(), m.code())
-    }
-
-    fn get(&self, f: &Filter, m: Measure) -> Option<Destinations> {
-        self.answers.get(&Self::key(f, m)).cloned()
-    }
-
-    fn put(&mut self, f: &Filter, m: Measure, d: Destinations) {
-        if self.answers.len() >= Self::MAX_ENTRIES {
-            self.answers.clear();
-        }
-        self.answers.insert(Self::key(f, m), d);
-    }
-}
-
-/// Fetches the years before and after a one-year view in the background.
-fn prefetch_neighbours(
-    cache: StoredValue<DestinationCache, LocalStorage>,
-    f: &Filter,
-    m: Measure,
-    years: Option<(i32, i32)>,
-) {
-    let (Some(year), Some((first, last))) = (single_year(f), years) else {
-        return;
-    };
-    for y in [year + 1, year - 1]
-        .into_iter()
-        .filter(|y| (first..=last).contains(y))
-    {
-        let bound = Some(PeriodBound::Year(y));
-        let next = Filter {
-            from: bound,
-            to: bound,
-            ..f.clone()
-        };
-        let key = DestinationCache::key(&next, m);
-        let known = cache.with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key));
-        if known {
-            continue;
-        }
-        cache.update_value(|c| {
-            c.pending.insert(key.clone());
-        });
-        leptos::task::spawn_local(async move {
-            if let Ok(d) = api::destinations(&next, m).await {
-                cache.update_value(|c| c.put(&next, m, d));
-            }
-            cache.update_value(|c| {
-                c.pending.remove(&key);
-            });
-        });
-    }
+fn cache_key(f: &Filter, m: Measure) -> String {
+    format!("{}|{}", f.to_query(), m.code())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,14 +55,6 @@ enum Status {
     ReferenceFailed(FetchError),
     DataFailed(FetchError),
     Ready,
-}
-
-/// The one year a filter covers, if it covers exactly one calendar year.
-fn single_year(f: &Filter) -> Option<i32> {
-    match (f.from, f.to) {
-        (Some(PeriodBound::Year(a)), Some(PeriodBound::Year(b))) if a == b => Some(a),
-        _ => None,
-    }
 }
 
 fn performance_mark(name: &str) {
@@ -166,20 +97,15 @@ pub fn MapPage() -> impl IntoView {
     let reference = LocalResource::new(load_reference);
     // Answers already fetched, by filter and measure, and the neighbouring years fetched ahead:
     // a year step or the play button then redraws without waiting for the network.
-    let cache = StoredValue::new_local(DestinationCache::default());
+    let cache: SharedCache<Destinations> = StoredValue::new_local(AnswerCache::default());
     let destinations = LocalResource::new(move || {
         let (f, m) = (filter.get(), measure.get());
         async move {
-            let answer = cache.with_value(|c| c.get(&f, m));
-            let answer = match answer {
-                Some(hit) => hit,
-                None => {
-                    let fetched = api::destinations(&f, m).await?;
-                    cache.update_value(|c| c.put(&f, m, fetched.clone()));
-                    fetched
-                }
-            };
-            prefetch_neighbours(cache, &f, m, answer.years);
+            let answer = cached(cache, cache_key(&f, m), api::destinations(&f, m)).await?;
+            for next in f.neighbour_years(answer.years) {
+                let key = cache_key(&next, m);
+                fetch_ahead(cache, key, async move { api::destinations(&next, m).await });
+            }
             Ok(answer)
         }
     });
@@ -300,13 +226,8 @@ fn MapBody(
 
     let years = Memo::new(move |_| data.with(|d| d.years));
     let set_year = move |year: Option<i32>, replace: bool| {
-        let bound = year.map(PeriodBound::Year);
         go(
-            Filter {
-                from: bound,
-                to: bound,
-                ..filter.get_untracked()
-            },
+            filter.get_untracked().with_year(year),
             view_state.get_untracked(),
             replace,
         );
@@ -327,13 +248,15 @@ fn MapBody(
         let Some((first, last)) = years.get_untracked() else {
             return;
         };
-        let start = single_year(&filter.get_untracked())
+        let start = filter
+            .get_untracked()
+            .single_year()
             .filter(|y| *y < last)
             .map_or(first, |y| y + 1);
         set_year(Some(start), true);
         let handle = set_interval_with_handle(
             move || {
-                let current = single_year(&filter.get_untracked()).unwrap_or(first);
+                let current = filter.get_untracked().single_year().unwrap_or(first);
                 if current >= last || !playing.get_untracked() {
                     playing.set(false);
                 } else {
@@ -349,7 +272,9 @@ fn MapBody(
 
     let title = Signal::derive(move || {
         let l = lang.get();
-        let period = single_year(&filter.get())
+        let period = filter
+            .get()
+            .single_year()
             .map(|y| format!(" · {y}"))
             .unwrap_or_default();
         format!("{}{period}", Text::MapHeading.get(l))
@@ -411,10 +336,10 @@ fn MapBody(
                 {move || years.get().map(|(first, last)| view! {
                     <input type="range" min=first max=last step="1" data-control="year"
                         aria-label=tr(Text::YearLabel)
-                        prop:value=move || single_year(&filter.get()).unwrap_or(last).to_string()
+                        prop:value=move || filter.get().single_year().unwrap_or(last).to_string()
                         on:input=move |e| { playing.set(false); set_year(event_target_value(&e).parse().ok(), false) }/>
-                    <output data-year=move || single_year(&filter.get()).map(|y| y.to_string())>
-                        {move || single_year(&filter.get()).map_or_else(|| Text::AllYears.get(lang.get()).to_string(), |y| y.to_string())}
+                    <output data-year=move || filter.get().single_year().map(|y| y.to_string())>
+                        {move || filter.get().single_year().map_or_else(|| Text::AllYears.get(lang.get()).to_string(), |y| y.to_string())}
                     </output>
                 })}
                 <button type="button" class="button button-secondary" data-action="all-years"

@@ -1,11 +1,13 @@
 //! One page per route.
 
+mod facilities;
+mod facility;
 mod map;
 mod not_found;
 mod overview;
-mod reserved;
 
+pub use facilities::FacilitiesPage;
+pub use facility::FacilityPage;
 pub use map::MapPage;
 pub use not_found::NotFound;
 pub use overview::Overview;
-pub use reserved::{FacilitiesPage, FacilityPage};

@@ -40,6 +40,9 @@ pub struct ProductionResponse {
     pub series: Vec<crate::production::ProductionSeries>,
     /// The period against the one before it; `None` when there is no production at all.
     pub comparison: Option<crate::production::Comparison>,
+    /// First and last year with any production or release, for the period control.
+    #[serde(default)]
+    pub years: Option<(i32, i32)>,
 }
 
 /// Why the app could not get an answer, sorted by what a person can do about it.

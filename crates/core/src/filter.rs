@@ -230,6 +230,37 @@ impl Filter {
         self.from.is_some() || self.to.is_some()
     }
 
+    /// The one calendar year this filter covers, if it covers exactly one (`from=2025&to=2025`).
+    pub fn single_year(&self) -> Option<i32> {
+        match (self.from, self.to) {
+            (Some(PeriodBound::Year(a)), Some(PeriodBound::Year(b))) if a == b => Some(a),
+            _ => None,
+        }
+    }
+
+    /// This filter for the whole of `year`, or for all time with `None`.
+    pub fn with_year(&self, year: Option<i32>) -> Filter {
+        let bound = year.map(PeriodBound::Year);
+        Filter {
+            from: bound,
+            to: bound,
+            ..self.clone()
+        }
+    }
+
+    /// The filters of the years just after and before a one-year view, within `years`:
+    /// what a year step will ask for next, worth fetching ahead.
+    pub fn neighbour_years(&self, years: Option<(i32, i32)>) -> Vec<Filter> {
+        let (Some(year), Some((first, last))) = (self.single_year(), years) else {
+            return Vec::new();
+        };
+        [year + 1, year - 1]
+            .into_iter()
+            .filter(|y| (first..=last).contains(y))
+            .map(|y| self.with_year(Some(y)))
+            .collect()
+    }
+
     /// First and last day covered, inclusive; `None` for an open end.
     pub fn date_range(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
         (
@@ -269,6 +300,21 @@ impl Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_year_views_and_their_neighbours() {
+        let f = Filter::from_pairs([("from", "2024"), ("to", "2024"), ("product", "x")]).unwrap();
+        assert_eq!(f.single_year(), Some(2024));
+        let next = f.neighbour_years(Some((2016, 2024)));
+        assert_eq!(next.len(), 1);
+        assert_eq!(next[0].single_year(), Some(2023));
+        assert_eq!(next[0].product.as_deref(), Some("x"));
+        assert_eq!(f.neighbour_years(Some((2020, 2030))).len(), 2);
+        let span = Filter::from_pairs([("from", "2024"), ("to", "2025")]).unwrap();
+        assert_eq!(span.single_year(), None);
+        assert!(span.neighbour_years(Some((2020, 2030))).is_empty());
+        assert!(!span.with_year(None).has_period());
+    }
     use crate::model::{Provenance, Unit};
 
     fn parse(q: &str) -> Result<Filter, FilterError> {

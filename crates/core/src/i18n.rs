@@ -113,7 +113,6 @@ texts! {
     ColQuantity => "Jumlah", "Quantity";
     ColValue => "Nilai", "Value";
     ColSource => "Asal data", "Provenance";
-    ComingSoon => "Tampilan ini sedang dibangun.", "This view is being built.";
     FacilityHeading => "UPT", "Facility";
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     BackToOverview => "Kembali ke ringkasan", "Back to the overview";
@@ -162,6 +161,55 @@ texts! {
     MapKeyboardHint => "Gunakan Tab untuk berpindah antarnegara tujuan, Enter untuk membuka rinciannya, Escape untuk menutup.",
                        "Use Tab to move between destinations, Enter to open one, Escape to close.";
     ReportedReleases => "Pelepasan ekspor yang dilaporkan sumber", "Export releases reported by the source";
+    FacilitiesHeading => "Apa yang dibuat UPT", "What the facilities make";
+    IndonesiaMapTitle => "UPT menurut peran zonasi", "Facilities by zoning role";
+    ProvincesNote => "Batas provinsi: Natural Earth, 33 provinsi sebelum 2012 (belum ada Kalimantan Utara dan provinsi baru di Papua).",
+                     "Province outlines: Natural Earth, the 33 provinces before 2012 (no North Kalimantan, no new Papua provinces).";
+    BlkMark => "Punya BLK (balai latihan kerja)", "Has a BLK (vocational training centre)";
+    BlkUnknown => "BLK tidak disebutkan", "BLK not stated";
+    SupplyLinksTitle => "Pasokan bahan antar-UPT", "Materials supplied between facilities";
+    PointSizeShows => "Ukuran titik menunjukkan", "Point size shows";
+    RankingTitle => "Peringkat UPT", "Facility ranking";
+    RankLabel => "Urutkan menurut", "Rank by";
+    RankReleases => "Pelepasan ekspor", "Export releases";
+    RankValue => "Nilai ekspor (US$, bila diketahui)", "Export value (US$, where known)";
+    RankProducts => "Jumlah jenis produk", "Number of products";
+    RankQuantity => "Produksi produk terpilih", "Production of the chosen product";
+    SearchLabel => "Cari nama UPT", "Search by facility name";
+    NoMatch => "Tidak ada UPT yang cocok dengan pencarian.", "No facility matches the search.";
+    ColRank => "No.", "Rank";
+    ColRole => "Peran", "Role";
+    ColProvince => "Provinsi", "Province";
+    ColProducts => "Produk", "Products";
+    ColPeriod => "Periode", "Period";
+    ColGrowth => "Perubahan", "Change";
+    SortBy => "Urutkan", "Sort";
+    PipelineTitle => "Jalur produk", "Product pipeline";
+    PipelineNoFacility => "Belum ada UPT yang disebut.", "No facility named yet.";
+    NotExportedYet => "Belum diekspor.", "Not exported yet.";
+    NoProductsAtStage => "Tidak ada produk pada tahap ini.", "No product at this stage.";
+    FirstProduced => "Produksi sejak", "Produced since";
+    ProductionTitle => "Produksi dari waktu ke waktu", "Production over time";
+    GrainLabel => "Per", "By";
+    GrainMonth => "Bulan", "Month";
+    GrainQuarter => "Triwulan", "Quarter";
+    GrainYear => "Tahun", "Year";
+    TabChart => "Grafik", "Chart";
+    ProductMixTitle => "Bauran produk", "Product mix";
+    ExportsTitle => "Ke mana ekspornya", "Where its exports went";
+    SupplyInTitle => "Bahan yang diterima", "Materials received";
+    SupplyOutTitle => "Bahan yang dipasok", "Materials supplied";
+    NoSupplyLinks => "Tidak ada tautan pasokan.", "No supply links.";
+    GrowthTitle => "Pertumbuhan", "Growth";
+    SourcesTitle => "Sumber angka", "Sources of these figures";
+    UnknownFacility => "UPT ini tidak dikenal Karya.", "Karya does not know this facility.";
+    SeeOnMap => "Lihat di peta ekspor", "See on the export map";
+    NoProductionRecorded => "Tidak ada produksi tercatat untuk UPT ini pada periode ini.", "No production is recorded for this facility in this period.";
+    NoDataInPeriod => "Tidak ada data untuk periode ini.", "There is no data for this period.";
+    SelectedFacility => "UPT terpilih", "Selected facility";
+    ChartTable => "Tabel data grafik", "The chart's data as a table";
+    FacilitiesFallback => "Pilihan di alamat halaman tidak dapat dibaca, jadi tampilan awal ditampilkan.",
+                          "The settings in the page address could not be read, so the default view is shown.";
 }
 
 pub fn unit_name(unit: Unit, quantity: f64, lang: Lang) -> &'static str {

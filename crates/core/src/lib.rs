@@ -14,6 +14,7 @@ pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod month;
+pub mod output;
 pub mod pipeline;
 pub mod production;
 pub mod ranking;

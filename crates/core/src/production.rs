@@ -26,6 +26,14 @@ impl Granularity {
         }
     }
 
+    pub fn code(self) -> &'static str {
+        match self {
+            Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+        }
+    }
+
     /// The label of the bucket a month falls in: `2025-08`, `2025-Q3` or `2025`.
     /// Labels of one granularity sort in time order as plain strings.
     pub fn bucket(self, m: Month) -> String {

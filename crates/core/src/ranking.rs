@@ -79,6 +79,9 @@ pub struct Ranking {
     pub rows: Vec<RankingRow>,
     /// Sum of the rows' figures where the measure adds up; `None` for product counts.
     pub total: Option<f64>,
+    /// First and last year with any production or release, for the period control.
+    #[serde(default)]
+    pub years: Option<(i32, i32)>,
 }
 
 /// What one facility made of one product in a period, in the product's unit: the input of
@@ -203,6 +206,7 @@ pub fn ranking(
         unit,
         rows,
         total,
+        years: None,
     })
 }
 

@@ -93,18 +93,143 @@ impl MapView {
     }
 }
 
-/// `view_href` with the map's keys after the filter's.
-pub fn map_href(filter: &Filter, view: &MapView, lang: Lang) -> String {
-    let base = view_href("/map", filter, lang);
-    let extra: Vec<String> = view
-        .to_pairs()
-        .into_iter()
-        .map(|(k, v)| format!("{k}={v}"))
+/// `view_href` with a page's own keys after the filter's.
+pub fn page_href(path: &str, filter: &Filter, lang: Lang, own: &[(&str, String)]) -> String {
+    let base = view_href(path, filter, lang);
+    let extra: Vec<String> = own
+        .iter()
+        .map(|(k, v)| {
+            let value: String = url_encode(v);
+            format!("{k}={value}")
+        })
         .collect();
     match (extra.is_empty(), base.contains('?')) {
         (true, _) => base,
         (false, true) => format!("{base}&{}", extra.join("&")),
         (false, false) => format!("{base}?{}", extra.join("&")),
+    }
+}
+
+/// Percent-encodes what a person may type (a search), leaving ids and codes as they are.
+fn url_encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The world map's address.
+pub fn map_href(filter: &Filter, view: &MapView, lang: Lang) -> String {
+    page_href("/map", filter, lang, &view.to_pairs())
+}
+
+/// The facilities page's own keys: what the ranking orders by (`rank`), the name search
+/// (`q`) and the table's sort (`sort`, a column code with `-` in front for descending).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacilitiesView {
+    /// `None`: quantity when a product is chosen, releases otherwise.
+    pub rank: Option<crate::ranking::RankMeasure>,
+    pub search: String,
+    pub sort: Option<String>,
+}
+
+impl FacilitiesView {
+    pub const SORT_COLUMNS: [&'static str; 5] = ["name", "value", "releases", "products", "role"];
+
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<FacilitiesView, String> {
+        let mut view = FacilitiesView::default();
+        for (key, value) in pairs {
+            match key {
+                "rank" => {
+                    view.rank = Some(
+                        crate::ranking::RankMeasure::parse(value)
+                            .ok_or_else(|| "rank".to_string())?,
+                    )
+                }
+                "q" => view.search = value.chars().take(80).collect(),
+                "sort" => {
+                    if !Self::SORT_COLUMNS.contains(&value.trim_start_matches('-')) {
+                        return Err("sort".into());
+                    }
+                    view.sort = Some(value.to_string());
+                }
+                _ => {}
+            }
+        }
+        Ok(view)
+    }
+
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(r) = self.rank {
+            pairs.push(("rank", r.code().to_string()));
+        }
+        if !self.search.is_empty() {
+            pairs.push(("q", self.search.clone()));
+        }
+        if let Some(s) = &self.sort {
+            pairs.push(("sort", s.clone()));
+        }
+        pairs
+    }
+
+    /// The measure in force: quantity needs one product, so without one it falls back.
+    pub fn measure(&self, filter: &Filter) -> crate::ranking::RankMeasure {
+        use crate::ranking::RankMeasure;
+        match (self.rank, filter.product.is_some()) {
+            (Some(RankMeasure::Quantity), false) | (None, false) => RankMeasure::Releases,
+            (None, true) => RankMeasure::Quantity,
+            (Some(m), _) => m,
+        }
+    }
+}
+
+/// The facility page's own keys: `grain` (month, quarter, year) and `tab=table`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacilityView {
+    pub grain: crate::production::Granularity,
+    pub table: bool,
+}
+
+impl FacilityView {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<FacilityView, String> {
+        let mut view = FacilityView::default();
+        for (key, value) in pairs {
+            match key {
+                "grain" => {
+                    view.grain = crate::production::Granularity::parse(value)
+                        .ok_or_else(|| "grain".to_string())?
+                }
+                "tab" => {
+                    view.table = match value {
+                        "table" => true,
+                        "chart" => false,
+                        _ => return Err("tab".into()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(view)
+    }
+
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.grain != Default::default() {
+            pairs.push(("grain", self.grain.code().to_string()));
+        }
+        if self.table {
+            pairs.push(("tab", "table".to_string()));
+        }
+        pairs
     }
 }
 
@@ -149,5 +274,103 @@ mod map_tests {
         );
         assert_eq!(MapView::from_pairs([("tab", "chart")]), Err("tab".into()));
         assert_eq!(MapView::from_pairs([("focus", "ESP")]), Err("focus".into()));
+    }
+}
+
+#[cfg(test)]
+mod facility_view_tests {
+    use super::*;
+    use crate::production::Granularity;
+    use crate::ranking::RankMeasure;
+
+    fn pairs(href: &str) -> Vec<(String, String)> {
+        href.split_once('?')
+            .map(|(_, q)| {
+                q.split('&')
+                    .map(|p| {
+                        let (k, v) = p.split_once('=').unwrap();
+                        (k.to_string(), v.to_string())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_facilities_view_round_trips_and_encodes_the_search() {
+        let filter = Filter::from_pairs([("from", "2025"), ("to", "2025")]).unwrap();
+        let view = FacilitiesView {
+            rank: Some(RankMeasure::Value),
+            search: "tangerang".into(),
+            sort: Some("-value".into()),
+        };
+        let href = page_href("/facilities", &filter, Lang::En, &view.to_pairs());
+        assert_eq!(
+            href,
+            "/facilities?lang=en&from=2025&to=2025&rank=value&q=tangerang&sort=-value"
+        );
+        let p = pairs(&href);
+        let back = FacilitiesView::from_pairs(p.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, Ok(view));
+        let spaced = FacilitiesView {
+            search: "lapas a&b".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            page_href(
+                "/facilities",
+                &Filter::default(),
+                Lang::Id,
+                &spaced.to_pairs()
+            ),
+            "/facilities?q=lapas%20a%26b"
+        );
+        assert_eq!(
+            FacilitiesView::from_pairs([("sort", "size")]),
+            Err("sort".into())
+        );
+        assert_eq!(
+            FacilitiesView::from_pairs([("rank", "big")]),
+            Err("rank".into())
+        );
+    }
+
+    #[test]
+    fn quantity_ranking_falls_back_without_a_product() {
+        let view = FacilitiesView {
+            rank: Some(RankMeasure::Quantity),
+            ..Default::default()
+        };
+        assert_eq!(view.measure(&Filter::default()), RankMeasure::Releases);
+        let one = Filter::from_pairs([("product", "coco-shade")]).unwrap();
+        assert_eq!(view.measure(&one), RankMeasure::Quantity);
+        assert_eq!(
+            FacilitiesView::default().measure(&one),
+            RankMeasure::Quantity
+        );
+    }
+
+    #[test]
+    fn the_facility_view_round_trips() {
+        let view = FacilityView {
+            grain: Granularity::Quarter,
+            table: true,
+        };
+        let href = page_href(
+            "/facility/lapas-cirebon",
+            &Filter::default(),
+            Lang::Id,
+            &view.to_pairs(),
+        );
+        assert_eq!(href, "/facility/lapas-cirebon?grain=quarter&tab=table");
+        let p = pairs(&href);
+        assert_eq!(
+            FacilityView::from_pairs(p.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+            Ok(view)
+        );
+        assert_eq!(
+            FacilityView::from_pairs([("grain", "week")]),
+            Err("grain".into())
+        );
     }
 }

@@ -208,6 +208,7 @@ async fn production(
         comparison: span.map(|span: MonthSpan| compare(span, &records)),
         filter,
         granularity,
+        years: s.store.data_years().await?,
     }))
 }
 
@@ -243,9 +244,10 @@ async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<
         None => None,
     };
     let facilities = s.store.facilities().await?;
-    let result =
+    let mut result =
         karya_core::ranking::ranking(&filter, measure, unit, &facilities, &shipments, &totals)
             .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+    result.years = s.store.data_years().await?;
     Ok(Json(result))
 }
 

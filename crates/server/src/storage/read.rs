@@ -350,6 +350,24 @@ impl Store {
         all(rows, production)
     }
 
+    /// First and last year with a dated release or a production record.
+    pub async fn data_years(&self) -> Result<Option<(i32, i32)>, StorageError> {
+        let row =
+            sqlx::query("SELECT MIN(month) AS first, MAX(month) AS last FROM production_records")
+                .fetch_one(self.pool())
+                .await?;
+        let year = |col: &str| -> Result<Option<i32>, StorageError> {
+            let text: Option<String> = row.try_get(col)?;
+            Ok(text.and_then(|t| t.get(..4).and_then(|y| y.parse().ok())))
+        };
+        let made = year("first")?.zip(year("last")?);
+        let released = self.release_years().await?;
+        Ok(match (made, released) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        })
+    }
+
     /// Production per facility, product and unit for a filter: a ranking's input.
     pub async fn production_totals(
         &self,

@@ -1,0 +1,76 @@
+//! API answers kept for this visit, by the query that produced them, and fetched ahead for the
+//! years next to a one-year view: a year step, or the play button, then redraws without
+//! waiting for the network. Bounded: a few hundred KB at most.
+
+use karya_core::api::FetchError;
+use leptos::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+
+pub struct AnswerCache<T> {
+    answers: HashMap<String, T>,
+    pending: HashSet<String>,
+}
+
+impl<T> Default for AnswerCache<T> {
+    fn default() -> Self {
+        Self {
+            answers: HashMap::new(),
+            pending: HashSet::new(),
+        }
+    }
+}
+
+impl<T: Clone> AnswerCache<T> {
+    const MAX_ENTRIES: usize = 64;
+
+    pub fn get(&self, key: &str) -> Option<T> {
+        self.answers.get(key).cloned()
+    }
+
+    pub fn put(&mut self, key: String, answer: T) {
+        if self.answers.len() >= Self::MAX_ENTRIES {
+            self.answers.clear();
+        }
+        self.answers.insert(key, answer);
+    }
+}
+
+pub type SharedCache<T> = StoredValue<AnswerCache<T>, LocalStorage>;
+
+/// The cached answer for `key`, or `fetch`ed and kept.
+pub async fn cached<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut) -> Result<T, FetchError>
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, FetchError>>,
+{
+    if let Some(hit) = cache.with_value(|c| c.get(&key)) {
+        return Ok(hit);
+    }
+    let answer = fetch.await?;
+    cache.update_value(|c| c.put(key, answer.clone()));
+    Ok(answer)
+}
+
+/// Fetches `key` in the background unless it is known or already on its way.
+pub fn fetch_ahead<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut)
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, FetchError>> + 'static,
+{
+    let known = cache.with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key));
+    if known {
+        return;
+    }
+    cache.update_value(|c| {
+        c.pending.insert(key.clone());
+    });
+    leptos::task::spawn_local(async move {
+        if let Ok(answer) = fetch.await {
+            cache.update_value(|c| c.put(key.clone(), answer));
+        }
+        cache.update_value(|c| {
+            c.pending.remove(&key);
+        });
+    });
+}

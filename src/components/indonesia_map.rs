@@ -1,0 +1,229 @@
+//! The map of Indonesia: province outlines, facilities as points (shape and colour by zoning
+//! role, size by output, a mark for a BLK) and supply links from supplier to producer,
+//! labelled with the material. Title, legend and sources are inside the SVG for downloads.
+
+use crate::components::charts::{event_element, tip_at, Tip, Tooltip};
+use crate::view_state::{tr, use_lang};
+use karya_core::geo::RegionMap;
+use karya_core::i18n::{facility_kind_name, role_name};
+use karya_core::output::rank_value;
+use karya_core::ranking::Ranking;
+use karya_core::scale::flow_width;
+use karya_core::{Facility, Lang, SupplyLink, Text, ZoningRole};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Okabe–Ito colours, one per role, told apart by shape as well.
+pub fn role_colour(role: ZoningRole) -> &'static str {
+    match role {
+        ZoningRole::Producer => "#0072B2",
+        ZoningRole::Supplier => "#E69F00",
+        ZoningRole::Both => "#009E73",
+    }
+}
+
+pub fn role_code(role: ZoningRole) -> &'static str {
+    match role {
+        ZoningRole::Producer => "producer",
+        ZoningRole::Supplier => "supplier",
+        ZoningRole::Both => "both",
+    }
+}
+
+/// A point's symbol: a circle for producers, a square for suppliers, a diamond for both.
+fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
+    let fill = role_colour(role);
+    match role {
+        ZoningRole::Producer => {
+            view! { <circle cx=x cy=y r=r fill=fill stroke="#ffffff" stroke-width="1.2"/> }.into_any()
+        }
+        ZoningRole::Supplier => view! {
+            <rect x=x - r * 0.89 y=y - r * 0.89 width=r * 1.78 height=r * 1.78 fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        }
+        .into_any(),
+        ZoningRole::Both => view! {
+            <polygon points=format!("{x},{} {},{y} {x},{} {},{y}", y - r * 1.25, x + r * 1.25, y + r * 1.25, x - r * 1.25)
+                fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        }
+        .into_any(),
+    }
+}
+
+const LEGEND_H: f64 = 70.0;
+
+#[component]
+pub fn IndonesiaMap(
+    geo: Arc<RegionMap>,
+    facilities: Arc<Vec<Facility>>,
+    links: Arc<Vec<SupplyLink>>,
+    #[prop(into)] ranking: Signal<Ranking>,
+    #[prop(into)] selected: Signal<Option<String>>,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] on_select: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let tip = RwSignal::new(None::<Tip>);
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let (width, height) = (geo.width, geo.height);
+    let places: Arc<HashMap<String, (f64, f64)>> = Arc::new(
+        facilities
+            .iter()
+            .map(|f| (f.id.clone(), geo.project(f.longitude, f.latitude)))
+            .collect(),
+    );
+    let provinces = geo
+        .provinces
+        .iter()
+        .map(|p| view! { <path class="province" d=p.d.clone() data-province=p.code.clone()><title>{p.name.clone()}</title></path> })
+        .collect_view();
+
+    let link_places = places.clone();
+    let supply = move || {
+        let l = lang.get();
+        links
+            .iter()
+            .filter_map(|link| {
+                let (a, b) = (link_places.get(&link.supplier_id)?, link_places.get(&link.producer_id)?);
+                // A gentle curve, so links between close facilities do not sit on each other.
+                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+                let (cx, cy) = (mx - dy * 0.25, my + dx * 0.25);
+                let (lx, ly) = ((mx + cx) / 2.0, (my + cy) / 2.0);
+                let material = l.pick(&link.material_id, &link.material_en).to_string();
+                let label = material.clone();
+                Some(view! {
+                    <g class="supply-link" data-link=link.id.clone() data-supplier=link.supplier_id.clone()
+                        data-producer=link.producer_id.clone() data-material=material>
+                        <path d=format!("M{:.1} {:.1}Q{cx:.1} {cy:.1} {:.1} {:.1}", a.0, a.1, b.0, b.1)
+                            fill="none" stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                        <text x=lx y=ly font-size="9" text-anchor="middle" class="link-label">{label}</text>
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+
+    let point_facilities = facilities.clone();
+    let points = move || {
+        let l = lang.get();
+        let selected = selected.get();
+        ranking.with(|r| {
+            let max = r.rows.iter().filter_map(|x| x.value).fold(0.0, f64::max);
+            let values: HashMap<&str, Option<f64>> =
+                r.rows.iter().map(|x| (x.facility_id.as_str(), x.value)).collect();
+            // Larger points first, so small ones stay on top and can be reached.
+            let mut ordered: Vec<&Facility> = point_facilities.iter().collect();
+            ordered.sort_by(|a, b| {
+                let v = |f: &Facility| values.get(f.id.as_str()).copied().flatten().unwrap_or(0.0);
+                v(b).total_cmp(&v(a))
+            });
+            ordered
+                .into_iter()
+                .filter_map(|f| {
+                    let &(x, y) = places.get(&f.id)?;
+                    let value = values.get(f.id.as_str()).copied().flatten();
+                    let radius = flow_width(value.unwrap_or(0.0), max, 3.5, 14.0);
+                    let mut lines = vec![
+                        f.name.clone(),
+                        format!("{} · {}", facility_kind_name(f.kind, l), f.province),
+                        role_name(f.role, l).to_string(),
+                        rank_value(r, value, l),
+                    ];
+                    lines.push(match f.has_blk {
+                        Some(true) => Text::BlkMark.get(l).to_string(),
+                        Some(false) => format!("{} ✗", Text::BlkMark.get(l)),
+                        None => Text::BlkUnknown.get(l).to_string(),
+                    });
+                    let aria = lines.join(", ");
+                    let focus_lines = lines.clone();
+                    let (id, id_key) = (f.id.clone(), f.id.clone());
+                    let is_selected = selected.as_deref() == Some(f.id.as_str());
+                    Some(view! {
+                        <g class="facility-point" class:selected=is_selected tabindex="0" role="button"
+                            data-facility=f.id.clone() data-value=value.map(|v| v.to_string())
+                            data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())
+                            aria-label=aria
+                            on:mouseenter=move |e| if let (Some(fr), Some(t)) = (frame.get_untracked(), event_element(&e)) {
+                                tip.set(Some(tip_at(&fr, &t, lines.clone())))
+                            }
+                            on:mouseleave=move |_| tip.set(None)
+                            on:focus=move |e| if let (Some(fr), Some(t)) = (frame.get_untracked(), event_element(&e)) {
+                                tip.set(Some(tip_at(&fr, &t, focus_lines.clone())))
+                            }
+                            on:blur=move |_| tip.set(None)
+                            on:click=move |_| on_select.run(id.clone())
+                            on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" { on_select.run(id_key.clone()) }>
+                            {symbol(f.role, x, y, radius)}
+                            {(f.has_blk == Some(true)).then(|| view! {
+                                <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                            })}
+                        </g>
+                    })
+                })
+                .collect_view()
+        })
+    };
+
+    let legend = move || {
+        let l = lang.get();
+        let y = height + 18.0;
+        let roles = [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both]
+            .into_iter()
+            .enumerate()
+            .map(|(i, role)| {
+                let x = 10.0 + i as f64 * 190.0;
+                view! {
+                    <g class="legend-item" data-legend-role=role_code(role)>
+                        {symbol(role, x + 6.0, y, 6.0)}
+                        <text x=x + 18.0 y=y + 4.0>{role_name(role, l)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            {roles}
+            <g class="legend-item" data-legend="blk">
+                <circle cx="586" cy=y r="6" fill="#0072B2"/>
+                <circle cx="586" cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                <text x="598" y=y + 4.0>{Text::BlkMark.get(l)}</text>
+            </g>
+            <g class="legend-item" data-legend="supply">
+                <line x1="10" x2="40" y1=y + 24.0 y2=y + 24.0 stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                <text x="48" y=y + 28.0>{Text::SupplyLinksTitle.get(l)}</text>
+                <text x="360" y=y + 28.0>{move || format!("{}: {}", Text::PointSizeShows.get(l), ranking_measure_name(ranking.with(|r| r.measure), l))}</text>
+            </g>
+        }
+    };
+
+    view! {
+        <div class="chart-frame indonesia-frame" node_ref=frame>
+            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
+                aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
+                <defs>
+                    <marker id="supply-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" fill="#5b5b5b"/>
+                    </marker>
+                </defs>
+                <rect width=width height=height fill="#eef4f8"/>
+                <g class="provinces" fill="#e4e7eb" stroke="#ffffff" stroke-width="0.6">{provinces}</g>
+                <g class="supply-links">{supply}</g>
+                <g class="facility-points">{points}</g>
+                <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
+                <g class="legend">{legend}</g>
+                <text class="chart-source" x="10" y=height + LEGEND_H + 18.0 font-size="10">{tr(Text::ProvincesNote)}</text>
+            </svg>
+            <Tooltip tip=tip/>
+        </div>
+    }
+}
+
+pub fn ranking_measure_name(m: karya_core::ranking::RankMeasure, lang: Lang) -> &'static str {
+    use karya_core::ranking::RankMeasure;
+    match m {
+        RankMeasure::Releases => Text::RankReleases.get(lang),
+        RankMeasure::Value => Text::RankValue.get(lang),
+        RankMeasure::Products => Text::RankProducts.get(lang),
+        RankMeasure::Quantity => Text::RankQuantity.get(lang),
+    }
+}

@@ -1,0 +1,78 @@
+//! The product pipeline (F10): a column per status, each product with the facilities
+//! involved, its releases and where its status comes from.
+
+use crate::components::provenance::ProvenanceMark;
+use crate::view_state::{tr, use_lang};
+use karya_core::i18n::status_name;
+use karya_core::pipeline::PipelineStage;
+use karya_core::url::view_href;
+use karya_core::{format, Facility, Filter, ProductStatus, Text};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn status_code(s: ProductStatus) -> &'static str {
+    match s {
+        ProductStatus::Exporting => "exporting",
+        ProductStatus::Pilot => "pilot",
+        ProductStatus::InDevelopment => "in_development",
+        ProductStatus::Planned => "planned",
+    }
+}
+
+#[component]
+pub fn Pipeline(stages: Vec<PipelineStage>, facilities: Arc<Vec<Facility>>) -> impl IntoView {
+    let lang = use_lang();
+    let stages = stages
+        .into_iter()
+        .map(|stage| {
+            let status = stage.status;
+            let empty = stage.products.is_empty();
+            let facilities = facilities.clone();
+            let products = stage
+                .products
+                .into_iter()
+                .map(|p| {
+                    let product = p.product.clone();
+                    let (name_id, name_en) = (product.name_id.clone(), product.name_en.clone());
+                    let involved = p
+                        .facilities
+                        .iter()
+                        .map(|id| {
+                            let name = facilities
+                                .iter()
+                                .find(|f| &f.id == id)
+                                .map_or_else(|| id.clone(), |f| f.name.clone());
+                            let path = format!("/facility/{id}");
+                            let href = move || view_href(&path, &Filter::default(), lang.get());
+                            view! { <li><a href=href data-facility-link=id.clone()>{name}</a></li> }
+                        })
+                        .collect_view();
+                    let releases = p.releases;
+                    view! {
+                        <li class="pipeline-product" data-product=product.id.clone() data-status=status_code(status)>
+                            <strong>{move || lang.get().pick(&name_id, &name_en).to_string()}</strong>
+                            <span class="hint">
+                                {move || if releases == 0 {
+                                    Text::NotExportedYet.get(lang.get()).to_string()
+                                } else {
+                                    format!("{} {}", format::integer(releases as i64, lang.get()), Text::ColReleases.get(lang.get()).to_lowercase())
+                                }}
+                            </span>
+                            {(!p.facilities.is_empty()).then(|| view! { <ul class="pipeline-facilities">{involved}</ul> })}
+                            {p.facilities.is_empty().then(|| view! { <p class="hint">{tr(Text::PipelineNoFacility)}</p> })}
+                            <ProvenanceMark provenance=product.provenance.clone()/>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="pipeline-stage" data-stage=status_code(status)>
+                    <h3>{move || status_name(status, lang.get())}</h3>
+                    {empty.then(|| view! { <p class="hint">{tr(Text::NoProductsAtStage)}</p> })}
+                    <ul class="pipeline-products">{products}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <div class="pipeline" data-pipeline="">{stages}</div> }
+}
