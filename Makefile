@@ -53,14 +53,16 @@ e2e: app
 	cargo build --locked -p karya-server
 	node --test tests/e2e/
 
-# Benchmarks: what the browser downloads (raw and compressed), and the world map's timings
-# on the synthetic dataset in headless Chromium with 4x CPU throttling.
+# Benchmarks: what the browser downloads (raw and compressed); the world map's and the facility
+# views' timings on the synthetic dataset in headless Chromium with 4x CPU throttling; the
+# production endpoint under load (wrk) beside a static handler.
 bench:
 	scripts/install-tools.sh bench
 	trunk build --release
 	cargo build --locked --profile server -p karya-server --bins
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
+	node bench/facilities.mjs
 
 sizes:
 	scripts/install-tools.sh bench

@@ -6,7 +6,7 @@
 #
 #   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium and ChromeDriver
-#   scripts/install-tools.sh bench   # the build tools, Chromium and brotli (to measure sizes)
+#   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes) and wrk (load)
 set -euo pipefail
 
 MODE="${1:-build}"
@@ -68,7 +68,7 @@ if ! command -v npm >/dev/null; then
 fi
 # wasm-opt from npm's binaryen (Debian's is too old and corrupts the module); playwright-core
 # drives Debian's Chromium in the end-to-end tests. Both pinned by package-lock.json.
-if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries >/dev/null 2>&1); then
+if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries datamaps >/dev/null 2>&1); then
   say "installing node tools (binaryen, playwright-core) from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund) || fail "binaryen and playwright-core" "Try: npm ci in $ROOT"
 fi
@@ -85,6 +85,6 @@ if [ "$MODE" = test ]; then
   apt_install chromium chromium-driver
 fi
 if [ "$MODE" = bench ]; then
-  apt_install chromium chromium-driver brotli
+  apt_install chromium chromium-driver brotli wrk
 fi
 say "tools ready ($MODE)"

@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod download;
 pub mod pages;
+pub mod perf;
 pub mod view_state;
 
 use components::layout::{Footer, Header};

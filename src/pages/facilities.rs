@@ -5,7 +5,7 @@
 use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
-use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::indonesia_map::{ranking_measure_name, IndonesiaMap};
 use crate::components::pipeline::Pipeline;
 use crate::view_state::{tr, use_filter, use_lang};
@@ -58,12 +58,6 @@ fn cache_key(f: &Filter, m: RankMeasure) -> String {
     format!("{}|{}", f.to_query(), m.code())
 }
 
-fn performance_mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
 #[component]
 pub fn FacilitiesPage() -> impl IntoView {
     let lang = use_lang();
@@ -106,10 +100,12 @@ pub fn FacilitiesPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let (Some(Ok(_)), Some(Ok(_))) = (reference.get(), ranking.get()) {
-            performance_mark("karya:ranking-updated");
-            request_animation_frame(|| performance_mark("karya:ranking-drawn"));
+            crate::perf::mark_drawn("ranking");
         }
     });
+
+    // What to show apart from the figures: new figures redraw the body, not rebuild it.
+    let status = Memo::new(move |_| Status::of(&reference.get(), &ranking.get()));
 
     view! {
         <section class="facilities-page" data-page="facilities">
@@ -117,17 +113,19 @@ pub fn FacilitiesPage() -> impl IntoView {
             {move || (address.get().fell_back || parsed_view.get().is_err()).then(|| view! {
                 <p class="notice" role="status" data-notice="filter-fallback">{tr(Text::FacilitiesFallback)}</p>
             })}
-            {move || match (reference.get(), ranking.get()) {
-                (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
-                (_, Some(Err(e))) => view! { <ErrorPanel error=e on_retry=move |_| ranking.refetch()/> }.into_any(),
-                (Some(Ok(r)), Some(Ok(_))) => {
+            {move || match status.get() {
+                Status::ReferenceFailed(e) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
+                Status::DataFailed(e) => view! { <ErrorPanel error=e on_retry=move |_| ranking.refetch()/> }.into_any(),
+                Status::Loading => view! { <Loading/> }.into_any(),
+                Status::Ready => {
+                    let Some(Ok(r)) = reference.get_untracked() else { return view! { <Loading/> }.into_any() };
+                    // A memo, not a derived signal: every reader borrows the one copy.
                     let data = Memo::new(move |_| match ranking.get() {
                         Some(Ok(r)) => r,
                         _ => Ranking { filter: Filter::default(), measure: RankMeasure::Releases, unit: None, rows: vec![], total: None, years: None },
                     });
                     view! { <FacilitiesBody reference=r data=data.into() filter=filter view_state=view_state measure=measure go=go/> }.into_any()
                 }
-                _ => view! { <Loading/> }.into_any(),
             }}
         </section>
     }
@@ -375,9 +373,9 @@ fn RankingTable(
                             <td><a href=href>{f.as_ref().map(|f| f.name.clone())}</a></td>
                             <td>{f.as_ref().map(|f| f.province.clone())}</td>
                             <td>{f.as_ref().map(|f| role_name(f.role, l))}</td>
-                            <td class="num">{rank_value(d, r.value, l)}</td>
-                            <td class="num">{r.releases}</td>
-                            <td class="num">{r.products}</td>
+                            <td class="numeric">{rank_value(d, r.value, l)}</td>
+                            <td class="numeric">{r.releases}</td>
+                            <td class="numeric">{r.products}</td>
                         </tr>
                     }
                 })
@@ -387,7 +385,7 @@ fn RankingTable(
     let total = move || {
         data.with(|d| {
             d.total.map(|t| {
-                view! { <tfoot><tr data-total=t.to_string()><th scope="row" colspan="4">{tr(Text::Total)}</th><td class="num">{rank_value(d, Some(t), lang.get())}</td><td></td><td></td></tr></tfoot> }
+                view! { <tfoot><tr data-total=t.to_string()><th scope="row" colspan="4">{tr(Text::Total)}</th><td class="numeric">{rank_value(d, Some(t), lang.get())}</td><td></td><td></td></tr></tfoot> }
             })
         })
     };

@@ -5,7 +5,7 @@
 
 use crate::api;
 use crate::components::charts::{ChartDownloads, NameOf, StackedColumns};
-use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCitation};
 use crate::view_state::{tr, use_filter, use_lang};
 use karya_core::api::{FetchError, ProductionResponse, ShipmentList};
@@ -99,13 +99,43 @@ pub fn FacilityPage() -> impl IntoView {
     };
 
     let reference = LocalResource::new(move || load_reference(id.get()));
-    let output = LocalResource::new(move || load_output(filter.get(), view_state.get().grain));
-    Effect::new(move |_| {
-        if let (Some(Ok(_)), Some(Ok(_))) = (reference.get(), output.get()) {
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = p.mark("karya:facility-updated");
+    // Figures wait for the facility to be known: an unknown id asks nothing more.
+    let known = Memo::new(move |_| matches!(reference.get(), Some(Ok(_))));
+    let output = LocalResource::new(move || {
+        let (known, f, grain) = (known.get(), filter.get(), view_state.get().grain);
+        async move {
+            if known {
+                load_output(f, grain).await.map(Some)
+            } else {
+                Ok(None)
             }
         }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(Some(_))) = output.get() {
+            crate::perf::mark_drawn("facility");
+        }
+    });
+    // `None`: Karya does not know this facility.
+    let status = Memo::new(move |_| {
+        let reference = reference.get();
+        if let Some(Err(FetchError::Server { status: 404, .. })) = reference {
+            return None;
+        }
+        // `Ok(None)`: the figures were not asked for yet (the facility is still loading).
+        let figures = match output.get() {
+            Some(Ok(None)) => None,
+            other => other,
+        };
+        Some(Status::of(&reference, &figures))
+    });
+    // The page is rebuilt for another facility, and only redrawn for new figures.
+    let shown = Memo::new(move |_| {
+        reference.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|r| r.facility.id.clone())
+        })
     });
 
     view! {
@@ -113,18 +143,19 @@ pub fn FacilityPage() -> impl IntoView {
             {move || parsed_view.get().is_err().then(|| view! {
                 <p class="notice" role="status" data-notice="filter-fallback">{tr(Text::FacilitiesFallback)}</p>
             })}
-            {move || match (reference.get(), output.get()) {
-                (Some(Err(FetchError::Server { status: 404, .. })), _) => view! {
+            {move || match (status.get(), shown.get()) {
+                (None, _) => view! {
                     <h1>{tr(Text::FacilityHeading)}" · "{id.get()}</h1>
                     <p class="notice" data-state="unknown-facility">{tr(Text::UnknownFacility)}</p>
                 }.into_any(),
-                (Some(Err(e)), _) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
-                (_, Some(Err(e))) => view! { <ErrorPanel error=e on_retry=move |_| output.refetch()/> }.into_any(),
-                (Some(Ok(r)), Some(Ok(_))) => {
-                    let data = Memo::new(move |_| output.get().and_then(Result::ok));
+                (Some(Status::ReferenceFailed(e)), _) => view! { <ErrorPanel error=e on_retry=move |_| reference.refetch()/> }.into_any(),
+                (Some(Status::DataFailed(e)), _) => view! { <ErrorPanel error=e on_retry=move |_| output.refetch()/> }.into_any(),
+                (Some(Status::Loading), _) | (_, None) => view! { <Loading/> }.into_any(),
+                (Some(Status::Ready), Some(_)) => {
+                    let Some(Ok(r)) = reference.get_untracked() else { return view! { <Loading/> }.into_any() };
+                    let data = Memo::new(move |_| output.get().and_then(Result::ok).flatten());
                     view! { <FacilityBody reference=r data=data filter=filter view_state=view_state go=go/> }.into_any()
                 }
-                _ => view! { <Loading/> }.into_any(),
             }}
         </section>
     }
@@ -250,13 +281,13 @@ fn FacilityBody(
             let rows = c.growth.iter().map(|g| view! {
                 <tr data-growth=g.product_id.clone() data-pct=g.pct.map(|p| format!("{p:.1}"))>
                     <th scope="row">{growth_names(&g.product_id, l)}</th>
-                    <td class="num">{format::quantity(g.current, g.unit, l)}</td>
-                    <td class="num">{format::quantity(g.previous, g.unit, l)}</td>
+                    <td class="numeric">{format::quantity(g.current, g.unit, l)}</td>
+                    <td class="numeric">{format::quantity(g.previous, g.unit, l)}</td>
                     <td>{growth_words(g.pct, l)}</td>
                 </tr>
             }).collect_view();
             Some(view! {
-                <table class="data-table" data-table="growth">
+                <div class="table-scroll"><table class="data-table" data-table="growth">
                     <thead><tr>
                         <th scope="col">{tr(Text::ColProduct)}</th>
                         <th scope="col">{c.current.name(l)}</th>
@@ -264,7 +295,7 @@ fn FacilityBody(
                         <th scope="col">{tr(Text::ColGrowth)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             })
         })
     };
@@ -272,32 +303,31 @@ fn FacilityBody(
     let mix_names = product_name.clone();
     let mix = move || {
         let l = lang.get();
-        let rows =
-            stacks
-                .get()
-                .into_iter()
-                .flat_map(|st| {
-                    let total = st.total();
-                    let names = mix_names.clone();
-                    let unit = st.unit;
-                    st.products.iter().enumerate().map(move |(p, id)| {
+        let rows = stacks
+            .get()
+            .into_iter()
+            .flat_map(|st| {
+                let total = st.total();
+                let names = mix_names.clone();
+                let unit = st.unit;
+                st.products.iter().enumerate().map(move |(p, id)| {
                 let q: f64 = st.values[p].iter().sum();
                 let share = if total > 0.0 { q / total * 100.0 } else { 0.0 };
                 view! {
                     <tr data-mix=id.clone() data-value=q.to_string()>
                         <th scope="row">{names(id, l)}</th>
-                        <td class="num">{format::quantity(q, unit, l)}</td>
-                        <td class="num">{format!("{}%", format::number(share, 1, l))}</td>
+                        <td class="numeric">{format::quantity(q, unit, l)}</td>
+                        <td class="numeric">{format!("{}%", format::number(share, 1, l))}</td>
                     </tr>
                 }
             }).collect::<Vec<_>>()
-                })
-                .collect_view();
+            })
+            .collect_view();
         view! {
-            <table class="data-table" data-table="mix">
+            <div class="table-scroll"><table class="data-table" data-table="mix">
                 <thead><tr><th scope="col">{tr(Text::ColProduct)}</th><th scope="col">{tr(Text::ColQuantity)}</th><th scope="col">"%"</th></tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
             <p class="hint">{tr(Text::QuantitiesNote)}</p>
         }
     };
@@ -455,21 +485,21 @@ fn chart_table(st: &UnitStack, product_name: NameOf, l: Lang) -> impl IntoView {
             let cells = st
                 .values
                 .iter()
-                .map(|v| view! { <td class="num">{format::quantity(v[i], st.unit, l)}</td> })
+                .map(|v| view! { <td class="numeric">{format::quantity(v[i], st.unit, l)}</td> })
                 .collect_view();
             view! {
                 <tr data-period=period.clone() data-value=st.totals[i].to_string()>
                     <th scope="row">{period_label(period, l)}</th>
                     {cells}
-                    <td class="num">{format::quantity(st.totals[i], st.unit, l)}</td>
+                    <td class="numeric">{format::quantity(st.totals[i], st.unit, l)}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        <table class="data-table">
+        <div class="table-scroll"><table class="data-table">
             <thead><tr><th scope="col">{Text::ColPeriod.get(l)}</th>{head}<th scope="col">{Text::Total.get(l)}</th></tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }

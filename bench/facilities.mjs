@@ -1,0 +1,109 @@
+// Benchmarks of facility output on the synthetic dataset (500 facilities, ten years of
+// monthly production):
+//   - in headless Chromium with the CPU slowed 4×, the time from a period change to the redrawn
+//     ranking (bars, table, map of Indonesia) and to a facility's redrawn charts;
+//   - the production-series endpoint under load on loopback with wrk, beside a static JSON
+//     handler of the same server (`/api/v1/health`) measured in the same run as the ceiling.
+// Run by `make bench`, which builds what it needs first. wrk and the server share this
+// machine's cores, so the absolute numbers are a floor; the ratio to the ceiling is the point.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS || 10);
+
+const dataset = join(mkdtempSync(join(tmpdir(), 'karya-bench-')), 'synthetic.json');
+execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'inherit' });
+const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
+const chromium = await launchBrowser();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+};
+
+async function throttledPage() {
+  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { page, context };
+}
+
+// Chooses a year in the page's year control as a person would; returns the time until the
+// view's `karya:<view>-drawn` mark.
+async function chooseYear(page, view, year) {
+  const mark = `karya:${view}-drawn`;
+  const before = await page.evaluate((m) => performance.getEntriesByName(m).length, mark);
+  const t0 = await page.evaluate((year) => {
+    const select = document.querySelector('select[data-control=year]');
+    const start = performance.now();
+    select.value = String(year);
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return start;
+  }, year);
+  await page.waitForFunction(([m, n]) => performance.getEntriesByName(m).length > n, [mark, before]);
+  return (await page.evaluate((m) => performance.getEntriesByName(m).at(-1).startTime, mark)) - t0;
+}
+
+async function yearSteps(path, view) {
+  const { page, context } = await throttledPage();
+  await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}from=2016&to=2016`);
+  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, `karya:${view}-drawn`);
+  const times = [];
+  let year = 2016;
+  for (let i = 0; i < RUNS; i++) {
+    // Let the prefetch of the neighbouring years finish, as it does while a person reads.
+    await page.waitForTimeout(300);
+    year = year >= 2025 ? 2016 : year + 1;
+    times.push(await chooseYear(page, view, year));
+  }
+  await context.close();
+  return times;
+}
+
+const facilities = await server.api('/facilities');
+const busiest = (await server.api('/ranking?rank=products')).rows[0].facility_id;
+const rankingSteps = await yearSteps('/facilities', 'ranking');
+const facilitySteps = await yearSteps(`/facility/${busiest}`, 'facility');
+await chromium.close();
+
+// wrk: requests per second and latency percentiles of one address.
+function load(path) {
+  const out = execFileSync('wrk', ['-t2', '-c32', `-d${LOAD_SECONDS}s`, '--latency', `${server.url}${path}`], { encoding: 'utf8' });
+  const ms = (label) => {
+    const m = out.match(new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm'));
+    if (!m) return NaN;
+    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
+  };
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]);
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/);
+  if (errors) throw new Error(`${path}: ${errors[1]} failed responses`);
+  return { rps, p50: ms(50), p99: ms(99) };
+}
+const loads = [
+  ['static JSON (/health), the ceiling', '/api/v1/health'],
+  ['production, one facility, one year, by month', `/api/v1/production?facility=${busiest}&from=2024&to=2024`],
+  ['production, one facility, all years, by year', `/api/v1/production?facility=${busiest}&granularity=year`],
+  ['production, all 500 facilities, one year', '/api/v1/production?from=2024&to=2024'],
+].map(([name, path]) => [name, load(path)]);
+await server.stop();
+
+const row = (name, s, goal) =>
+  console.log(`${name.padEnd(48)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
+console.log(`\nFacility output, synthetic dataset (${facilities.length} facilities), CPU ${THROTTLE}× slower (ms)`);
+console.log(`${'measure'.padEnd(48)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
+row('year change → ranking, bars and map redrawn', stats(rankingSteps), '≤ 50');
+row('year change → facility charts redrawn', stats(facilitySteps), '≤ 50');
+console.log(`\nAPI under load: wrk, 2 threads, 32 connections, ${LOAD_SECONDS} s each, loopback`);
+console.log(`${'endpoint'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+for (const [name, r] of loads) {
+  console.log(`${name.padEnd(48)} ${r.rps.toFixed(0).padStart(9)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)}`);
+}
