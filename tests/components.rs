@@ -179,3 +179,130 @@ async fn the_client_reports_an_unreachable_backend_and_an_unreadable_answer() {
     let err = api::products().await.unwrap_err();
     assert!(matches!(err, FetchError::BadResponse(_)), "{err:?}");
 }
+
+mod charts {
+    use super::*;
+    use karya_app::components::charts::{Bar, BarChart, StackedColumns};
+    use karya_core::output::stacks_by_unit;
+    use karya_core::production::{ProductionSeries, SeriesPoint};
+    use std::sync::Arc;
+
+    fn bar(key: &str, value: Option<f64>) -> Bar {
+        Bar {
+            key: key.into(),
+            label: key.to_uppercase(),
+            value,
+            text: format!("{value:?}"),
+            selected: false,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn bars_carry_their_figures_and_grow_with_them() {
+        let lang = RwSignal::new(Lang::En);
+        let c = mount(lang, || {
+            view! {
+                <BarChart bars=vec![bar("a", Some(12.0)), bar("b", Some(3.0)), bar("c", None)]
+                    title="Ranking".to_string() source="Karya".to_string() integral=true on_select=|_| {}/>
+            }
+        });
+        let width = |key: &str| {
+            find(&c, &format!("[data-bar={key}] rect"))
+                .get_attribute("width")
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+        };
+        assert_eq!(
+            find(&c, "[data-bar=a]")
+                .get_attribute("data-value")
+                .as_deref(),
+            Some("12")
+        );
+        assert!(
+            width("a") > 3.0 * width("b") * 0.99,
+            "lengths are proportional"
+        );
+        // An unknown figure is no bar at all, and carries no value.
+        assert_eq!(width("c"), 0.0);
+        assert_eq!(find(&c, "[data-bar=c]").get_attribute("data-value"), None);
+        // Counts never get fractional ticks.
+        let ticks: Vec<String> = (0..c.query_selector_all(".tick text").unwrap().length())
+            .map(|i| {
+                c.query_selector_all(".tick text")
+                    .unwrap()
+                    .item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+            })
+            .collect();
+        assert!(ticks.iter().all(|t| !t.contains('.')), "{ticks:?}");
+        // Focus shows the tooltip, as hover does.
+        find(&c, "[data-bar=b]").focus().unwrap();
+        leptos::task::tick().await;
+        assert!(text(&c, "[data-chart-tooltip]").contains('B'));
+    }
+
+    #[wasm_bindgen_test]
+    async fn stacked_columns_add_up_per_period_and_label_in_the_language() {
+        let series = |id: &str, unit: Unit, values: &[(&str, f64)]| ProductionSeries {
+            product_id: id.into(),
+            unit,
+            total: values.iter().map(|v| v.1).sum(),
+            points: values
+                .iter()
+                .map(|(p, q)| SeriesPoint {
+                    period: p.to_string(),
+                    quantity: *q,
+                })
+                .collect(),
+            illustrative: true,
+        };
+        let stacks = stacks_by_unit(&[
+            series(
+                "bag",
+                Unit::Piece,
+                &[("2025-Q1", 1500.0), ("2025-Q2", 2000.0)],
+            ),
+            series("basket", Unit::Piece, &[("2025-Q2", 500.0)]),
+            series("coffee", Unit::Kilogram, &[("2025-Q1", 7.0)]),
+        ]);
+        assert_eq!(stacks.len(), 2, "kilograms are not stacked on pieces");
+        let lang = RwSignal::new(Lang::Id);
+        let pieces = stacks[0].clone();
+        let c = mount(lang, move || {
+            view! {
+                <StackedColumns stack=pieces title="Produksi".to_string() source="Karya".to_string()
+                    product_name=Arc::new(|id: &str, _| id.to_string())/>
+            }
+        });
+        assert_eq!(
+            find(&c, "[data-period='2025-Q2']")
+                .get_attribute("data-value")
+                .as_deref(),
+            Some("2500")
+        );
+        assert_eq!(
+            c.query_selector_all("[data-period='2025-Q2'] rect")
+                .unwrap()
+                .length(),
+            2
+        );
+        assert_eq!(
+            c.query_selector_all("[data-period='2025-Q1'] rect")
+                .unwrap()
+                .length(),
+            1
+        );
+        assert_eq!(
+            text(&c, "[data-period='2025-Q1'] .period-label"),
+            "Tw I 2025"
+        );
+        assert_eq!(text(&c, "[data-period='2025-Q2'] .column-total"), "2.500");
+        lang.set(Lang::En);
+        leptos::task::tick().await;
+        assert_eq!(text(&c, "[data-period='2025-Q1'] .period-label"), "Q1 2025");
+        assert_eq!(text(&c, "[data-period='2025-Q2'] .column-total"), "2,500");
+    }
+}

@@ -272,6 +272,12 @@ pub fn StackedColumns(
                 let tick = shown_labels.contains(&i).then(|| view! {
                     <text class="period-label" x=b.centre(i) y=bottom + 16.0 text-anchor="middle">{label.clone()}</text>
                 });
+                // Direct labels where they fit: the column's total above it.
+                let direct = (st.periods.len() <= 12).then(|| view! {
+                    <text class="column-total" x=b.centre(i) y=ys.map(st.totals[i]) - 5.0 text-anchor="middle">
+                        {tick_label(st.totals[i], l)}
+                    </text>
+                });
                 view! {
                     <g class="column" tabindex="0" data-period=period data-value=st.totals[i].to_string() aria-label=aria
                         on:mouseenter=move |e| if let (Some(f), Some(t)) = (frame.get_untracked(), event_element(&e)) {
@@ -283,6 +289,7 @@ pub fn StackedColumns(
                         }
                         on:blur=move |_| tip.set(None)>
                         {segments}
+                        {direct}
                         {tick}
                     </g>
                 }

@@ -199,7 +199,8 @@ pub fn IndonesiaMap(
     view! {
         <div class="chart-frame indonesia-frame" node_ref=frame>
             <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
-                aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
+                aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
+                xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
                 <defs>
                     <marker id="supply-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                         <path d="M0 0L10 5L0 10z" fill="#5b5b5b"/>

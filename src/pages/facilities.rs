@@ -315,7 +315,6 @@ fn FacilitiesBody(
         </form>
         <p class="map-summary" data-summary="ranking" aria-live="polite">{summary}</p>
         <IndonesiaMap geo=geo facilities=facilities.clone() links=links ranking=data selected=selected title=map_title on_select=open_facility/>
-        <p class="hint">{tr(Text::ProvincesNote)}</p>
         <h2>{tr(Text::RankingTitle)}</h2>
         {move || rows.with(|r| r.is_empty()).then(|| view! { <p class="notice" data-empty="search">{tr(Text::NoMatch)}</p> })}
         <BarChart bars=bars title=chart_title source=source integral=matches!(measure.get_untracked(), RankMeasure::Releases | RankMeasure::Products) on_select=open_facility/>
@@ -398,7 +397,7 @@ fn RankingTable(
                     {header("name", Text::ColFacility)}
                     <th scope="col">{tr(Text::ColProvince)}</th>
                     {header("role", Text::ColRole)}
-                    {header("value", Text::ColValue)}
+                    {header("value", Text::ColRanked)}
                     {header("releases", Text::ColReleases)}
                     {header("products", Text::ColProducts)}
                 </tr></thead>

@@ -183,6 +183,7 @@ texts! {
     ColProducts => "Produk", "Products";
     ColPeriod => "Periode", "Period";
     ColGrowth => "Perubahan", "Change";
+    ColRanked => "Angka peringkat", "Ranked figure";
     SortBy => "Urutkan", "Sort";
     PipelineTitle => "Jalur produk", "Product pipeline";
     PipelineNoFacility => "Belum ada UPT yang disebut.", "No facility named yet.";
