@@ -2,7 +2,7 @@
 //! role, size by output, a mark for a BLK) and supply links from supplier to producer,
 //! labelled with the material. Title, legend and sources are inside the SVG for downloads.
 
-use crate::components::charts::{event_element, tip_at, Tip, Tooltip};
+use crate::components::charts::{tip_at, Tip, Tooltip};
 use crate::view_state::{tr, use_lang};
 use karya_core::geo::RegionMap;
 use karya_core::i18n::{facility_kind_name, role_name};
@@ -31,19 +31,21 @@ pub fn role_code(role: ZoningRole) -> &'static str {
     }
 }
 
-/// A point's symbol: a circle for producers, a square for suppliers, a diamond for both.
-fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
+/// A point's symbol: a circle for producers, a square for suppliers, a diamond for both
+/// (shapes of about equal area for equal `r`).
+fn symbol(role: ZoningRole, x: f64, y: f64, r: Signal<f64>) -> impl IntoView {
     let fill = role_colour(role);
     match role {
         ZoningRole::Producer => {
-            view! { <circle cx=x cy=y r=r fill=fill stroke="#ffffff" stroke-width="1.2"/> }.into_any()
+            view! { <circle cx=x cy=y r=move || r.get() fill=fill stroke="#ffffff" stroke-width="1.2"/> }.into_any()
         }
         ZoningRole::Supplier => view! {
-            <rect x=x - r * 0.89 y=y - r * 0.89 width=r * 1.78 height=r * 1.78 fill=fill stroke="#ffffff" stroke-width="1.2"/>
+            <rect x=move || x - r.get() * 0.89 y=move || y - r.get() * 0.89 width=move || r.get() * 1.78
+                height=move || r.get() * 1.78 fill=fill stroke="#ffffff" stroke-width="1.2"/>
         }
         .into_any(),
         ZoningRole::Both => view! {
-            <polygon points=format!("{x},{} {},{y} {x},{} {},{y}", y - r * 1.25, x + r * 1.25, y + r * 1.25, x - r * 1.25)
+            <polygon points=move || { let r = r.get(); format!("{x},{} {},{y} {x},{} {},{y}", y - r * 1.25, x + r * 1.25, y + r * 1.25, x - r * 1.25) }
                 fill=fill stroke="#ffffff" stroke-width="1.2"/>
         }
         .into_any(),
@@ -104,67 +106,78 @@ pub fn IndonesiaMap(
             .collect_view()
     };
 
-    let point_facilities = facilities.clone();
-    let points = move || {
-        let l = lang.get();
-        let selected = selected.get();
+    // Points are drawn once; new figures change only their size and hooks. One set of
+    // handlers on the group serves all of them (a ranking can hold 500 facilities).
+    let values = Memo::new(move |_| {
         ranking.with(|r| {
             let max = r.rows.iter().filter_map(|x| x.value).fold(0.0, f64::max);
-            let values: HashMap<&str, Option<f64>> =
-                r.rows.iter().map(|x| (x.facility_id.as_str(), x.value)).collect();
-            // Larger points first, so small ones stay on top and can be reached.
-            let mut ordered: Vec<&Facility> = point_facilities.iter().collect();
-            ordered.sort_by(|a, b| {
-                let v = |f: &Facility| values.get(f.id.as_str()).copied().flatten().unwrap_or(0.0);
-                v(b).total_cmp(&v(a))
-            });
-            ordered
-                .into_iter()
-                .filter_map(|f| {
-                    let &(x, y) = places.get(&f.id)?;
-                    let value = values.get(f.id.as_str()).copied().flatten();
-                    let radius = flow_width(value.unwrap_or(0.0), max, 3.5, 14.0);
-                    let mut lines = vec![
-                        f.name.clone(),
-                        format!("{} · {}", facility_kind_name(f.kind, l), f.province),
-                        role_name(f.role, l).to_string(),
-                        rank_value(r, value, l),
-                    ];
-                    lines.push(match f.has_blk {
-                        Some(true) => Text::BlkMark.get(l).to_string(),
-                        Some(false) => format!("{} ✗", Text::BlkMark.get(l)),
-                        None => Text::BlkUnknown.get(l).to_string(),
-                    });
-                    let aria = lines.join(", ");
-                    let focus_lines = lines.clone();
-                    let (id, id_key) = (f.id.clone(), f.id.clone());
-                    let is_selected = selected.as_deref() == Some(f.id.as_str());
-                    Some(view! {
-                        <g class="facility-point" class:selected=is_selected tabindex="0" role="button"
-                            data-facility=f.id.clone() data-value=value.map(|v| v.to_string())
-                            data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())
-                            aria-label=aria
-                            on:mouseenter=move |e| if let (Some(fr), Some(t)) = (frame.get_untracked(), event_element(&e)) {
-                                tip.set(Some(tip_at(&fr, &t, lines.clone())))
-                            }
-                            on:mouseleave=move |_| tip.set(None)
-                            on:focus=move |e| if let (Some(fr), Some(t)) = (frame.get_untracked(), event_element(&e)) {
-                                tip.set(Some(tip_at(&fr, &t, focus_lines.clone())))
-                            }
-                            on:blur=move |_| tip.set(None)
-                            on:click=move |_| on_select.run(id.clone())
-                            on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" { on_select.run(id_key.clone()) }>
-                            {symbol(f.role, x, y, radius)}
-                            {(f.has_blk == Some(true)).then(|| view! {
-                                <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
-                            })}
-                        </g>
-                    })
-                })
-                .collect_view()
+            let by_id: HashMap<String, Option<f64>> = r
+                .rows
+                .iter()
+                .map(|x| (x.facility_id.clone(), x.value))
+                .collect();
+            (by_id, max)
+        })
+    });
+    let value_of = move |id: &str| values.with(|(m, _)| m.get(id).copied().flatten());
+    let radius_of = move |id: &str| {
+        values.with(|(m, max)| {
+            flow_width(m.get(id).copied().flatten().unwrap_or(0.0), *max, 3.5, 14.0)
         })
     };
-
+    let points = facilities
+        .iter()
+        .filter_map(|f| {
+            let &(x, y) = places.get(&f.id)?;
+            let (id_v, id_r, id_s) = (f.id.clone(), f.id.clone(), f.id.clone());
+            let radius = Signal::derive(move || radius_of(&id_r));
+            Some(view! {
+                <g class="facility-point" class:selected=move || selected.with(|s| s.as_deref() == Some(id_s.as_str()))
+                    tabindex="0" role="button" aria-label=f.name.clone()
+                    data-facility=f.id.clone() data-value=move || value_of(&id_v).map(|v| v.to_string())
+                    data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())>
+                    {symbol(f.role, x, y, radius)}
+                    {(f.has_blk == Some(true)).then(|| view! {
+                        <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                    })}
+                </g>
+            })
+        })
+        .collect_view();
+    // What a point's tooltip says, made when it is shown.
+    let tip_facilities = facilities.clone();
+    let tip_lines = move |id: &str| -> Option<Vec<String>> {
+        let f = tip_facilities.iter().find(|f| f.id == id)?;
+        let l = lang.get_untracked();
+        let figure = ranking.with_untracked(|r| rank_value(r, value_of(id), l));
+        let blk = match f.has_blk {
+            Some(true) => Text::BlkMark.get(l).to_string(),
+            Some(false) => format!("{} ✗", Text::BlkMark.get(l)),
+            None => Text::BlkUnknown.get(l).to_string(),
+        };
+        Some(vec![
+            f.name.clone(),
+            format!("{} · {}", facility_kind_name(f.kind, l), f.province),
+            role_name(f.role, l).to_string(),
+            figure,
+            blk,
+        ])
+    };
+    let point_of = |e: &web_sys::Event| -> Option<(web_sys::Element, String)> {
+        use wasm_bindgen::JsCast;
+        let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+        let point = target.closest("[data-facility]").ok()??;
+        let id = point.get_attribute("data-facility")?;
+        Some((point, id))
+    };
+    let show_tip = move |e: web_sys::Event| {
+        if let (Some(fr), Some((point, id))) = (frame.get_untracked(), point_of(&e)) {
+            if let Some(lines) = tip_lines(&id) {
+                tip.set(Some(tip_at(&fr, &point, lines)));
+            }
+        }
+    };
+    let show_on_focus = show_tip.clone();
     let legend = move || {
         let l = lang.get();
         let y = height + 18.0;
@@ -175,7 +188,7 @@ pub fn IndonesiaMap(
                 let x = 10.0 + i as f64 * 190.0;
                 view! {
                     <g class="legend-item" data-legend-role=role_code(role)>
-                        {symbol(role, x + 6.0, y, 6.0)}
+                        {symbol(role, x + 6.0, y, Signal::stored(6.0))}
                         <text x=x + 18.0 y=y + 4.0>{role_name(role, l)}</text>
                     </g>
                 }
@@ -209,7 +222,17 @@ pub fn IndonesiaMap(
                 <rect width=width height=height fill="#eef4f8"/>
                 <g class="provinces" fill="#e4e7eb" stroke="#ffffff" stroke-width="0.6">{provinces}</g>
                 <g class="supply-links">{supply}</g>
-                <g class="facility-points">{points}</g>
+                <g class="facility-points"
+                    on:mouseover=move |e| show_tip(e.into())
+                    on:mouseleave=move |_| tip.set(None)
+                    on:focusin=move |e| show_on_focus(e.into())
+                    on:focusout=move |_| tip.set(None)
+                    on:click=move |e| if let Some((_, id)) = point_of(&e) { on_select.run(id) }
+                    on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" {
+                        if let Some((_, id)) = point_of(&e) { on_select.run(id) }
+                    }>
+                    {points}
+                </g>
                 <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
                 <g class="legend">{legend}</g>
                 <text class="chart-source" x="10" y=height + LEGEND_H + 18.0 font-size="10">{tr(Text::ProvincesNote)}</text>

@@ -16,7 +16,7 @@ use karya_core::output::{rank_value, ranking_csv, ranking_summary, search_matche
 use karya_core::pipeline::PipelineStage;
 use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::url::{page_href, view_href, FacilitiesView};
-use karya_core::{Facility, Filter, Lang, Product, SupplyLink, Text};
+use karya_core::{format, Facility, Filter, Lang, Product, SupplyLink, Text};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -27,6 +27,8 @@ type FacilityOf = Arc<dyn Fn(&str) -> Option<Facility> + Send + Sync>;
 
 /// Bars drawn; the table lists every facility.
 const MAX_BARS: usize = 15;
+/// Table rows shown before "show all".
+const TABLE_ROWS: usize = 25;
 
 #[derive(Clone)]
 struct Reference {
@@ -335,6 +337,9 @@ fn RankingTable(
     facility: FacilityOf,
 ) -> impl IntoView {
     let lang = use_lang();
+    // A long table is cut to its first rows until asked for all: 500 rows are slow to redraw
+    // on a phone for every change of period, and the bars, map and CSV carry every facility.
+    let show_all = RwSignal::new(false);
     let header = move |column: &'static str, label: Text| {
         let sort = move || view_state.with(|v| v.sort.clone());
         let aria = move || match sort().as_deref() {
@@ -360,8 +365,10 @@ fn RankingTable(
     let body = move || {
         let l = lang.get();
         data.with(|d| {
+            let limit = if show_all.get() { usize::MAX } else { TABLE_ROWS };
             rows.get()
                 .into_iter()
+                .take(limit)
                 .map(|r| {
                     let f = facility(&r.facility_id);
                     let rank = d.rows.iter().position(|x| x.facility_id == r.facility_id).map_or(0, |p| p + 1);
@@ -405,5 +412,13 @@ fn RankingTable(
                 {total}
             </table>
         </div>
+        {move || {
+            let n = rows.with(Vec::len);
+            (n > TABLE_ROWS && !show_all.get()).then(|| view! {
+                <button type="button" class="button button-secondary" data-action="show-all-rows" on:click=move |_| show_all.set(true)>
+                    {move || format!("{} ({})", Text::ShowAll.get(lang.get()), format::integer(n as i64, lang.get()))}
+                </button>
+            })
+        }}
     }
 }

@@ -3,6 +3,7 @@
 //! links in and out, and the sources of its figures. Period and product keep the shared URL
 //! keys; `grain` and `tab` are this page's own.
 
+use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::charts::{ChartDownloads, NameOf, StackedColumns};
 use crate::components::error_panel::{ErrorPanel, Loading, Status};
@@ -101,14 +102,20 @@ pub fn FacilityPage() -> impl IntoView {
     let reference = LocalResource::new(move || load_reference(id.get()));
     // Figures wait for the facility to be known: an unknown id asks nothing more.
     let known = Memo::new(move |_| matches!(reference.get(), Some(Ok(_))));
+    // Answers kept and the neighbouring years fetched ahead, as on the maps.
+    let cache: SharedCache<Output> = StoredValue::new_local(AnswerCache::default());
     let output = LocalResource::new(move || {
         let (known, f, grain) = (known.get(), filter.get(), view_state.get().grain);
         async move {
-            if known {
-                load_output(f, grain).await.map(Some)
-            } else {
-                Ok(None)
+            if !known {
+                return Ok(None);
             }
+            let key = |f: &Filter| format!("{}|{}", f.to_query(), grain.code());
+            let answer = cached(cache, key(&f), load_output(f.clone(), grain)).await?;
+            for next in f.neighbour_years(answer.production.years) {
+                fetch_ahead(cache, key(&next), load_output(next, grain));
+            }
+            Ok(Some(answer))
         }
     });
     Effect::new(move |_| {

@@ -289,11 +289,15 @@ impl Filter {
     /// A month matches when it overlaps the period. Production has no destination, so a
     /// country filter does not narrow it.
     pub fn matches_production(&self, r: &ProductionRecord) -> bool {
-        let (start, end) = self.date_range();
-        start.is_none_or(|s| r.month.last_day() >= s)
-            && end.is_none_or(|e| r.month.first_day() <= e)
+        self.covers_month(r.month)
             && self.product.as_ref().is_none_or(|p| *p == r.product_id)
             && self.facility.as_ref().is_none_or(|f| *f == r.facility_id)
+    }
+
+    /// Whether month `m` overlaps the period (a month counts when any of its days does).
+    pub fn covers_month(&self, m: Month) -> bool {
+        let (start, end) = self.date_range();
+        start.is_none_or(|s| m.last_day() >= s) && end.is_none_or(|e| m.first_day() <= e)
     }
 }
 

@@ -184,6 +184,7 @@ texts! {
     ColPeriod => "Periode", "Period";
     ColGrowth => "Perubahan", "Change";
     ColRanked => "Angka peringkat", "Ranked figure";
+    ShowAll => "Tampilkan semua", "Show all";
     SortBy => "Urutkan", "Sort";
     PipelineTitle => "Jalur produk", "Product pipeline";
     PipelineNoFacility => "Belum ada UPT yang disebut.", "No facility named yet.";

@@ -61,21 +61,58 @@ pub struct ProductionSeries {
     pub illustrative: bool,
 }
 
-/// Sums matching records per product and period. Separate series per (product, unit): units
-/// are never added together.
+/// Production of one product in one month, summed over the facilities a filter keeps: what
+/// the series and the comparison are made from. The server sums these in SQL;
+/// [`monthly_totals`] is the same sum in Rust.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthlyTotal {
+    pub product_id: String,
+    pub unit: Unit,
+    pub month: Month,
+    pub quantity: f64,
+    pub illustrative: bool,
+}
+
+/// Sums the records `filter` keeps per product, unit and month.
+pub fn monthly_totals(filter: &Filter, records: &[ProductionRecord]) -> Vec<MonthlyTotal> {
+    let mut sums: BTreeMap<(&str, Unit, Month), (f64, bool)> = BTreeMap::new();
+    for r in records.iter().filter(|r| filter.matches_production(r)) {
+        let e = sums.entry((&r.product_id, r.unit, r.month)).or_default();
+        e.0 += r.quantity;
+        e.1 |= r.provenance.is_illustrative();
+    }
+    sums.into_iter()
+        .map(
+            |((product_id, unit, month), (quantity, illustrative))| MonthlyTotal {
+                product_id: product_id.to_string(),
+                unit,
+                month,
+                quantity,
+                illustrative,
+            },
+        )
+        .collect()
+}
+
+/// Sums monthly totals inside the filter's period per product and bucket. Separate series per
+/// (product, unit): units are never added together.
 pub fn production_series(
     filter: &Filter,
-    records: &[ProductionRecord],
+    monthly: &[MonthlyTotal],
     granularity: Granularity,
 ) -> Vec<ProductionSeries> {
     type Buckets = BTreeMap<String, f64>;
     let mut by_product: BTreeMap<(&str, Unit), (Buckets, bool)> = BTreeMap::new();
-    for r in records.iter().filter(|r| filter.matches_production(r)) {
+    let wanted = |product: &str| filter.product.as_deref().is_none_or(|p| p == product);
+    for r in monthly
+        .iter()
+        .filter(|r| filter.covers_month(r.month) && wanted(&r.product_id))
+    {
         let (buckets, illustrative) = by_product
             .entry((r.product_id.as_str(), r.unit))
             .or_default();
         *buckets.entry(granularity.bucket(r.month)).or_insert(0.0) += r.quantity;
-        *illustrative |= r.provenance.is_illustrative();
+        *illustrative |= r.illustrative;
     }
     by_product
         .into_iter()
@@ -183,12 +220,12 @@ pub fn comparison_span(filter: &Filter, latest: Option<Month>) -> Option<MonthSp
     (!span.is_empty()).then_some(span)
 }
 
-/// Compares production in `span` with the period before it. `records` must cover both
-/// periods (callers pass records filtered by product and facility, not by period).
-pub fn compare(span: MonthSpan, records: &[ProductionRecord]) -> Comparison {
+/// Compares production in `span` with the period before it. `monthly` must cover both
+/// periods (callers sum by product and facility, not by the view's period).
+pub fn compare(span: MonthSpan, monthly: &[MonthlyTotal]) -> Comparison {
     let previous = span.previous();
     let mut sums: BTreeMap<(&str, Unit), (f64, f64)> = BTreeMap::new();
-    for r in records {
+    for r in monthly {
         let (in_current, in_previous) = (span.contains(r.month), previous.contains(r.month));
         if !(in_current || in_previous) {
             continue;
@@ -295,13 +332,14 @@ mod tests {
     #[test]
     fn series_sum_by_bucket_and_total_matches_points() {
         let recs = expand_plan(&plan(), Unit::Kilogram);
-        let yearly = production_series(&Filter::default(), &recs, Granularity::Year);
+        let all = monthly_totals(&Filter::default(), &recs);
+        let yearly = production_series(&Filter::default(), &all, Granularity::Year);
         assert_eq!(yearly.len(), 1);
         let periods: Vec<&str> = yearly[0].points.iter().map(|p| p.period.as_str()).collect();
         assert_eq!(periods, ["2023", "2024", "2025"]);
-        let all: f64 = recs.iter().map(|r| r.quantity).sum();
-        assert_eq!(yearly[0].total, all);
-        let quarterly = production_series(&Filter::default(), &recs, Granularity::Quarter);
+        let sum: f64 = recs.iter().map(|r| r.quantity).sum();
+        assert_eq!(yearly[0].total, sum);
+        let quarterly = production_series(&Filter::default(), &all, Granularity::Quarter);
         assert_eq!(quarterly[0].points.len(), 12);
         assert_eq!(quarterly[0].points[4].period, "2024-Q1");
     }
@@ -311,7 +349,7 @@ mod tests {
         let recs = expand_plan(&plan(), Unit::Kilogram);
         let f = Filter::from_pairs([("from", "2025"), ("to", "2025")]).unwrap();
         let span = comparison_span(&f, None).unwrap();
-        let c = compare(span, &recs);
+        let c = compare(span, &monthly_totals(&Filter::default(), &recs));
         assert_eq!(c.previous.first, m("2024-01"));
         assert_eq!(c.previous.last, m("2024-12"));
         let g = &c.growth[0];
@@ -334,7 +372,8 @@ mod tests {
         let span = comparison_span(&Filter::default(), latest).unwrap();
         assert_eq!((span.first, span.last), (m("2025-01"), m("2025-12")));
         let early = Filter::from_pairs([("from", "2022-07"), ("to", "2023-03")]).unwrap();
-        let c = compare(comparison_span(&early, latest).unwrap(), &recs);
+        let all = monthly_totals(&Filter::default(), &recs);
+        let c = compare(comparison_span(&early, latest).unwrap(), &all);
         assert_eq!(c.previous.first, m("2021-10"));
         assert_eq!(c.growth[0].pct, None);
         assert_eq!(c.current.name(crate::Lang::Id), "Jul 2022–Mar 2023");
@@ -357,7 +396,7 @@ mod tests {
             Unit::Piece,
         ));
         let f = Filter::from_pairs([("from", "2024"), ("to", "2024")]).unwrap();
-        let series = production_series(&f, &recs, Granularity::Month);
+        let series = production_series(&f, &monthly_totals(&f, &recs), Granularity::Month);
         assert_eq!(series.len(), 2);
         assert!(series.iter().all(|s| s.points.len() == 12));
         assert_ne!(series[0].unit, series[1].unit);

@@ -96,6 +96,13 @@ async fn sql_totals_equal_the_cores_sum_of_the_records() {
     let series_total: f64 = p.series.iter().map(|s| s.total).sum();
     let produced_total: f64 = expected.iter().map(|t| t.quantity).sum();
     assert!((series_total - produced_total).abs() < 1e-6);
+    // The monthly sums behind the production series, in SQL and in Rust.
+    let store = karya_server::open_store(&app.db).await.unwrap();
+    let sql = store.production_monthly(&filter).await.unwrap();
+    assert_eq!(
+        sql,
+        karya_core::production::monthly_totals(&filter, &records)
+    );
 }
 
 #[tokio::test]

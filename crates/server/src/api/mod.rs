@@ -202,10 +202,10 @@ async fn production(
             reach.from = Some(PeriodBound::Month(back));
         }
     }
-    let records = s.store.production(&reach).await?;
+    let monthly = s.store.production_monthly(&reach).await?;
     Ok(Json(ProductionResponse {
-        series: production_series(&filter, &records, granularity),
-        comparison: span.map(|span: MonthSpan| compare(span, &records)),
+        series: production_series(&filter, &monthly, granularity),
+        comparison: span.map(|span: MonthSpan| compare(span, &monthly)),
         filter,
         granularity,
         years: s.store.data_years().await?,

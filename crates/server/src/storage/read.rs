@@ -5,6 +5,7 @@ use super::codec::{provenance_select, read_provenance, read_source, source_join,
 use super::{StorageError, Store};
 use chrono::NaiveDate;
 use karya_core::pipeline::ProductionStart;
+use karya_core::production::MonthlyTotal;
 use karya_core::ranking::ProductionTotal;
 use karya_core::{
     Country, Facility, Filter, Month, Product, ProductionRecord, Shipment, SourceStatement,
@@ -326,8 +327,11 @@ impl Store {
 
     /// First and last year with a dated export release.
     pub async fn release_years(&self) -> Result<Option<(i32, i32)>, StorageError> {
+        // One aggregate per subquery: SQLite answers a lone MIN or MAX from the index, but
+        // scans the whole table for both together.
         let row = sqlx::query(
-            "SELECT MIN(release_date) AS first, MAX(release_date) AS last FROM shipments",
+            "SELECT (SELECT MIN(release_date) FROM shipments) AS first, \
+             (SELECT MAX(release_date) FROM shipments) AS last",
         )
         .fetch_one(self.pool())
         .await?;
@@ -352,10 +356,12 @@ impl Store {
 
     /// First and last year with a dated release or a production record.
     pub async fn data_years(&self) -> Result<Option<(i32, i32)>, StorageError> {
-        let row =
-            sqlx::query("SELECT MIN(month) AS first, MAX(month) AS last FROM production_records")
-                .fetch_one(self.pool())
-                .await?;
+        let row = sqlx::query(
+            "SELECT (SELECT MIN(month) FROM production_records) AS first, \
+             (SELECT MAX(month) FROM production_records) AS last",
+        )
+        .fetch_one(self.pool())
+        .await?;
         let year = |col: &str| -> Result<Option<i32>, StorageError> {
             let text: Option<String> = row.try_get(col)?;
             Ok(text.and_then(|t| t.get(..4).and_then(|y| y.parse().ok())))
@@ -365,6 +371,34 @@ impl Store {
         Ok(match (made, released) {
             (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
             (a, b) => a.or(b),
+        })
+    }
+
+    /// Production per product, unit and month for a filter: the production series' input.
+    pub async fn production_monthly(
+        &self,
+        filter: &Filter,
+    ) -> Result<Vec<MonthlyTotal>, StorageError> {
+        let w = production_where(filter);
+        let sql = format!(
+            "SELECT p.product_id, p.unit, p.month, SUM(p.quantity) AS quantity, \
+             MAX(CASE WHEN p.provenance = 'illustrative' THEN 1 ELSE 0 END) AS illustrative \
+             FROM production_records p {} GROUP BY p.product_id, p.unit, p.month \
+             ORDER BY p.product_id, p.month",
+            w.sql()
+        );
+        let rows = w.query(&sql).fetch_all(self.pool()).await?;
+        all(rows, |row| {
+            let month: String = row.try_get("month")?;
+            Ok(MonthlyTotal {
+                product_id: row.try_get("product_id")?,
+                unit: text_enum(&row.try_get::<String, _>("unit")?)?,
+                month: month
+                    .parse()
+                    .map_err(|_| StorageError::Corrupt(format!("month {month:?}")))?,
+                quantity: row.try_get("quantity")?,
+                illustrative: row.try_get::<i64, _>("illustrative")? != 0,
+            })
         })
     }
 
