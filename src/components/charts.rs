@@ -5,10 +5,10 @@
 use crate::download::{download_csv, download_png, download_svg};
 use crate::view_state::{tr, use_lang};
 use karya_core::chart::{
-    period_label, series_colour, thin_labels, tick_label, BandScale, LinearScale,
+    period_label, series_colour, thin_labels, tick_label, BandScale, LinearScale, TimeScale,
 };
 use karya_core::output::UnitStack;
-use karya_core::{format, Lang, Text};
+use karya_core::{format, Lang, Month, Text};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -181,6 +181,26 @@ pub fn BarChart(
     }
 }
 
+/// Which periods get a label under their column, at most `max`: months on a time scale's
+/// round ticks (January and July, or every January), other periods evenly thinned.
+fn label_positions(periods: &[String], max: usize) -> Vec<usize> {
+    let months: Option<Vec<Month>> = periods.iter().map(|p| p.parse().ok()).collect();
+    match months.as_deref() {
+        Some([first, .., last]) => {
+            let ticks = TimeScale {
+                first: *first,
+                last: *last,
+                range: (0.0, 1.0),
+            }
+            .ticks(max);
+            (0..periods.len())
+                .filter(|i| ticks.contains(&months.as_ref().unwrap()[*i]))
+                .collect()
+        }
+        _ => thin_labels(periods.len(), max),
+    }
+}
+
 const COL_W: f64 = 900.0;
 const COL_H: f64 = 360.0;
 const PLOT: (f64, f64, f64, f64) = (70.0, 40.0, 880.0, 290.0); // left, top, right, bottom
@@ -243,7 +263,7 @@ pub fn StackedColumns(
     let columns = move || {
         let (ys, b, l) = (y.get(), bands.get(), lang.get());
         let st = stack.get();
-        let shown_labels = thin_labels(st.periods.len(), 12);
+        let shown_labels = label_positions(&st.periods, 12);
         let names = product_name.clone();
         (0..st.periods.len())
             .map(|i| {

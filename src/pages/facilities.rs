@@ -319,8 +319,12 @@ fn FacilitiesBody(
         <IndonesiaMap geo=geo facilities=facilities.clone() links=links ranking=data selected=selected title=map_title on_select=open_facility/>
         <h2>{tr(Text::RankingTitle)}</h2>
         {move || rows.with(|r| r.is_empty()).then(|| view! { <p class="notice" data-empty="search">{tr(Text::NoMatch)}</p> })}
-        <BarChart bars=bars title=chart_title source=source integral=matches!(measure.get_untracked(), RankMeasure::Releases | RankMeasure::Products) on_select=open_facility/>
-        <ChartDownloads svg="svg.bar-chart".to_string() name="karya-facilities".to_string() csv=csv/>
+        // A period without any figure says so, rather than drawing an empty axis.
+        <Show when=move || data.with(|d| d.rows.iter().any(|r| r.value.is_some_and(|v| v > 0.0)))
+            fallback=|| view! { <p class="notice" data-empty="period">{tr(Text::NoDataInPeriod)}</p> }>
+            <BarChart bars=bars title=chart_title source=source integral=matches!(measure.get_untracked(), RankMeasure::Releases | RankMeasure::Products) on_select=open_facility/>
+            <ChartDownloads svg="svg.bar-chart".to_string() name="karya-facilities".to_string() csv=csv/>
+        </Show>
         <RankingTable rows=rows data=data view_state=view_state filter=filter go=go facility=facility.clone()/>
         <h2>{tr(Text::PipelineTitle)}</h2>
         <Pipeline stages=pipeline facilities=facilities/>

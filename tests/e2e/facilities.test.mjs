@@ -155,6 +155,18 @@ test('a facility with no production says so in words, and an unknown one is name
   }, { allowed: [/status of 404/] });
 });
 
+test('a period without data says so in words instead of drawing empty charts', async () => {
+  await withPage(async (page) => {
+    await openFacilities(page, '?lang=en&from=2010&to=2010');
+    await page.waitForSelector('[data-empty=period]');
+    assert.equal(await page.locator('svg.bar-chart').count(), 0);
+    assert.match(await page.textContent('[data-summary=ranking]'), /No facility has a figure/);
+    await openFacility(page, 'lapas-cirebon', '?lang=en&from=2010&to=2010');
+    await page.waitForSelector('[data-empty=production]');
+    assert.equal(await page.locator('[data-chart^=production]').count(), 0);
+  });
+});
+
 test('hovering and focusing a facility shows its tooltip; Enter opens its page', async () => {
   await withPage(async (page) => {
     await openFacilities(page, '?lang=en');
