@@ -52,10 +52,13 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 #[component]
 pub fn ProvideViewState(children: Children) -> impl IntoView {
     let query = use_query_map();
-    let lang = Signal::derive(move || {
+    // Memos, not derived signals: the query changes with every filter step, and everything
+    // that shows a word reads the language. A memo wakes its readers only when the language
+    // itself changes.
+    let lang = Memo::new(move |_| {
         query.with(|q| q.get_str("lang").and_then(Lang::parse).unwrap_or_default())
     });
-    let filter = Signal::derive(move || {
+    let filter = Memo::new(move |_| {
         query.with(
             |q| match Filter::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))) {
                 Ok(filter) => AddressFilter {
@@ -82,7 +85,10 @@ pub fn ProvideViewState(children: Children) -> impl IntoView {
             ));
         }
     });
-    provide_context(ViewState { lang, filter });
+    provide_context(ViewState {
+        lang: lang.into(),
+        filter: filter.into(),
+    });
     children()
 }
 

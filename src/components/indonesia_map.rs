@@ -33,22 +33,67 @@ pub fn role_code(role: ZoningRole) -> &'static str {
 
 /// A point's symbol: a circle for producers, a square for suppliers, a diamond for both
 /// (shapes of about equal area for equal `r`).
-fn symbol(role: ZoningRole, x: f64, y: f64, r: Signal<f64>) -> impl IntoView {
+fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
     let fill = role_colour(role);
+    let g = |name: &str| {
+        symbol_geometry(role_tag(role), x, y, r)
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
     match role {
-        ZoningRole::Producer => {
-            view! { <circle cx=x cy=y r=move || r.get() fill=fill stroke="#ffffff" stroke-width="1.2"/> }.into_any()
+        ZoningRole::Producer => view! {
+            <circle cx=x cy=y r=g("r") fill=fill stroke="#ffffff" stroke-width="1.2"/>
         }
+        .into_any(),
         ZoningRole::Supplier => view! {
-            <rect x=move || x - r.get() * 0.89 y=move || y - r.get() * 0.89 width=move || r.get() * 1.78
-                height=move || r.get() * 1.78 fill=fill stroke="#ffffff" stroke-width="1.2"/>
+            <rect x=g("x") y=g("y") width=g("width") height=g("height") fill=fill stroke="#ffffff" stroke-width="1.2"/>
         }
         .into_any(),
         ZoningRole::Both => view! {
-            <polygon points=move || { let r = r.get(); format!("{x},{} {},{y} {x},{} {},{y}", y - r * 1.25, x + r * 1.25, y + r * 1.25, x - r * 1.25) }
-                fill=fill stroke="#ffffff" stroke-width="1.2"/>
+            <polygon points=g("points") fill=fill stroke="#ffffff" stroke-width="1.2"/>
         }
         .into_any(),
+    }
+}
+
+fn role_tag(role: ZoningRole) -> &'static str {
+    match role {
+        ZoningRole::Producer => "circle",
+        ZoningRole::Supplier => "rect",
+        ZoningRole::Both => "polygon",
+    }
+}
+
+/// The size attributes of a symbol's shape (`circle`, `rect`, `polygon`) of radius `r` at
+/// (`x`, `y`).
+fn symbol_geometry(tag: &str, x: f64, y: f64, r: f64) -> Vec<(&'static str, String)> {
+    match tag {
+        "circle" => vec![("r", format!("{r:.2}"))],
+        "rect" => {
+            let half = r * 0.89;
+            vec![
+                ("x", format!("{:.2}", x - half)),
+                ("y", format!("{:.2}", y - half)),
+                ("width", format!("{:.2}", 2.0 * half)),
+                ("height", format!("{:.2}", 2.0 * half)),
+            ]
+        }
+        "polygon" => {
+            let d = r * 1.25;
+            vec![(
+                "points",
+                format!(
+                    "{x:.2},{:.2} {:.2},{y:.2} {x:.2},{:.2} {:.2},{y:.2}",
+                    y - d,
+                    x + d,
+                    y + d,
+                    x - d
+                ),
+            )]
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -119,24 +164,22 @@ pub fn IndonesiaMap(
             (by_id, max)
         })
     });
-    let value_of = move |id: &str| values.with(|(m, _)| m.get(id).copied().flatten());
+    let value_of = move |id: &str| values.with_untracked(|(m, _)| m.get(id).copied().flatten());
     let radius_of = move |id: &str| {
-        values.with(|(m, max)| {
+        values.with_untracked(|(m, max)| {
             flow_width(m.get(id).copied().flatten().unwrap_or(0.0), *max, 3.5, 14.0)
         })
     };
+    let layer = NodeRef::<leptos::svg::G>::new();
     let points = facilities
         .iter()
         .filter_map(|f| {
             let &(x, y) = places.get(&f.id)?;
-            let (id_v, id_r, id_s) = (f.id.clone(), f.id.clone(), f.id.clone());
-            let radius = Signal::derive(move || radius_of(&id_r));
             Some(view! {
-                <g class="facility-point" class:selected=move || selected.with(|s| s.as_deref() == Some(id_s.as_str()))
-                    tabindex="0" role="button" aria-label=f.name.clone()
-                    data-facility=f.id.clone() data-value=move || value_of(&id_v).map(|v| v.to_string())
-                    data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())>
-                    {symbol(f.role, x, y, radius)}
+                <g class="facility-point" tabindex="0" role="button" aria-label=f.name.clone()
+                    data-facility=f.id.clone() data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())
+                    data-x=x data-y=y>
+                    {symbol(f.role, x, y, 3.5)}
                     {(f.has_blk == Some(true)).then(|| view! {
                         <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
                     })}
@@ -144,6 +187,46 @@ pub fn IndonesiaMap(
             })
         })
         .collect_view();
+    // New figures resize the points in one pass over the DOM. (One reactive attribute per
+    // point would give the figures 2,000 subscribers, and the reactive graph removes a
+    // subscriber in linear time: half a second per redraw at 500 facilities.)
+    Effect::new(move |_| {
+        values.track();
+        let selected = selected.get();
+        let Some(layer) = layer.get() else { return };
+        let Ok(nodes) = layer.query_selector_all("[data-facility]") else {
+            return;
+        };
+        for i in 0..nodes.length() {
+            use wasm_bindgen::JsCast;
+            let Some(point) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let id = point.get_attribute("data-facility").unwrap_or_default();
+            let _ = match value_of(&id) {
+                Some(v) => point.set_attribute("data-value", &v.to_string()),
+                None => point.remove_attribute("data-value"),
+            };
+            let _ = point
+                .class_list()
+                .toggle_with_force("selected", selected.as_deref() == Some(id.as_str()));
+            let number = |name: &str| {
+                point
+                    .get_attribute(name)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            let (x, y, r) = (number("data-x"), number("data-y"), radius_of(&id));
+            if let Some(shape) = point.first_element_child() {
+                for (name, value) in symbol_geometry(&shape.tag_name(), x, y, r) {
+                    let _ = shape.set_attribute(name, &value);
+                }
+            }
+        }
+    });
     // What a point's tooltip says, made when it is shown.
     let tip_facilities = facilities.clone();
     let tip_lines = move |id: &str| -> Option<Vec<String>> {
@@ -163,6 +246,7 @@ pub fn IndonesiaMap(
             blk,
         ])
     };
+    let focus_lines = tip_lines.clone();
     let point_of = |e: &web_sys::Event| -> Option<(web_sys::Element, String)> {
         use wasm_bindgen::JsCast;
         let target: web_sys::Element = e.target()?.dyn_into().ok()?;
@@ -178,6 +262,19 @@ pub fn IndonesiaMap(
         }
     };
     let show_on_focus = show_tip.clone();
+    // When the pointer leaves, the point that has the keyboard focus keeps its tooltip.
+    let back_to_focus = move || {
+        let focused = document().active_element().filter(|e| {
+            e.has_attribute("data-facility") && e.closest(".indonesia-map").ok().flatten().is_some()
+        });
+        match (frame.get_untracked(), focused) {
+            (Some(fr), Some(point)) => {
+                let id = point.get_attribute("data-facility").unwrap_or_default();
+                tip.set(focus_lines(&id).map(|lines| tip_at(&fr, &point, lines)));
+            }
+            _ => tip.set(None),
+        }
+    };
     let legend = move || {
         let l = lang.get();
         let y = height + 18.0;
@@ -188,7 +285,7 @@ pub fn IndonesiaMap(
                 let x = 10.0 + i as f64 * 190.0;
                 view! {
                     <g class="legend-item" data-legend-role=role_code(role)>
-                        {symbol(role, x + 6.0, y, Signal::stored(6.0))}
+                        {symbol(role, x + 6.0, y, 6.0)}
                         <text x=x + 18.0 y=y + 4.0>{role_name(role, l)}</text>
                     </g>
                 }
@@ -222,9 +319,9 @@ pub fn IndonesiaMap(
                 <rect width=width height=height fill="#eef4f8"/>
                 <g class="provinces" fill="#e4e7eb" stroke="#ffffff" stroke-width="0.6">{provinces}</g>
                 <g class="supply-links">{supply}</g>
-                <g class="facility-points"
+                <g class="facility-points" node_ref=layer
                     on:mouseover=move |e| show_tip(e.into())
-                    on:mouseleave=move |_| tip.set(None)
+                    on:mouseleave=move |_| back_to_focus()
                     on:focusin=move |e| show_on_focus(e.into())
                     on:focusout=move |_| tip.set(None)
                     on:click=move |e| if let Some((_, id)) = point_of(&e) { on_select.run(id) }

@@ -10,6 +10,9 @@ use karya_core::{format, Facility, Filter, ProductStatus, Text};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Facilities named per product before "+N".
+const MAX_LISTED: usize = 8;
+
 fn status_code(s: ProductStatus) -> &'static str {
     match s {
         ProductStatus::Exporting => "exporting",
@@ -34,9 +37,12 @@ pub fn Pipeline(stages: Vec<PipelineStage>, facilities: Arc<Vec<Facility>>) -> i
                 .map(|p| {
                     let product = p.product.clone();
                     let (name_id, name_en) = (product.name_id.clone(), product.name_en.clone());
+                    // A product made in hundreds of facilities lists the first few and counts the rest.
+                    let more = p.facilities.len().saturating_sub(MAX_LISTED);
                     let involved = p
                         .facilities
                         .iter()
+                        .take(MAX_LISTED)
                         .map(|id| {
                             let name = facilities
                                 .iter()
@@ -59,6 +65,9 @@ pub fn Pipeline(stages: Vec<PipelineStage>, facilities: Arc<Vec<Facility>>) -> i
                                 }}
                             </span>
                             {(!p.facilities.is_empty()).then(|| view! { <ul class="pipeline-facilities">{involved}</ul> })}
+                            {(more > 0).then(|| view! {
+                                <p class="hint" data-more-facilities=more>{move || format!("+{} {}", format::integer(more as i64, lang.get()), Text::ColFacility.get(lang.get()))}</p>
+                            })}
                             {p.facilities.is_empty().then(|| view! { <p class="hint">{tr(Text::PipelineNoFacility)}</p> })}
                             <ProvenanceMark provenance=product.provenance.clone()/>
                         </li>

@@ -22,8 +22,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
-/// A facility by id.
-type FacilityOf = Arc<dyn Fn(&str) -> Option<Facility> + Send + Sync>;
+/// Facilities by id.
+type FacilityIndex = Arc<std::collections::HashMap<String, Facility>>;
 
 /// Bars drawn; the table lists every facility.
 const MAX_BARS: usize = 15;
@@ -150,9 +150,13 @@ fn FacilitiesBody(
         links,
         pipeline,
     } = reference;
-    let lookup = facilities.clone();
-    let facility = move |id: &str| lookup.iter().find(|f| f.id == id).cloned();
-    let facility = Arc::new(facility);
+    // By id, once: a ranking of 500 facilities looks each one up on every redraw.
+    let index: FacilityIndex = Arc::new(
+        facilities
+            .iter()
+            .map(|f| (f.id.clone(), f.clone()))
+            .collect(),
+    );
     let years = Memo::new(move |_| data.with(|d| d.years));
     let navigate = StoredValue::new_local(use_navigate());
     // The facility's page keeps the period and the product.
@@ -164,9 +168,12 @@ fn FacilitiesBody(
         );
         navigate.with_value(|nav| nav(&href, Default::default()));
     });
-    let (name_of, name_csv) = (facility.clone(), facility.clone());
-    let name = move |id: &str| name_of(id).map_or_else(|| id.to_string(), |f| f.name);
-    let name = Arc::new(name);
+    let names = index.clone();
+    let name = Arc::new(move |id: &str| {
+        names
+            .get(id)
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    });
     let product_lookup = products.clone();
     let product_name = move |id: &str, l: Lang| {
         product_lookup.iter().find(|p| p.id == id).map_or_else(
@@ -177,27 +184,31 @@ fn FacilitiesBody(
     let product_name = Arc::new(product_name);
 
     // Rows as the table shows them: searched, then sorted.
-    let row_facility = facility.clone();
+    let row_index = index.clone();
     let rows = Memo::new(move |_| {
         let v = view_state.get();
+        let matches = |id: &str| {
+            v.search.trim().is_empty()
+                || row_index
+                    .get(id)
+                    .is_some_and(|f| search_matches(&f.name, &v.search))
+        };
         let mut rows: Vec<_> = data.with(|d| {
             d.rows
                 .iter()
-                .filter(|r| {
-                    row_facility(&r.facility_id).is_some_and(|f| search_matches(&f.name, &v.search))
-                })
+                .filter(|r| matches(&r.facility_id))
                 .cloned()
                 .collect()
         });
         if let Some(sort) = &v.sort {
             sort_rows(&mut rows, sort, |id| {
-                row_facility(id).map(|f| (f.name, f.role))
+                row_index.get(id).map(|f| (f.name.clone(), f.role))
             });
         }
         rows
     });
     let bar_name = name.clone();
-    let bars = Signal::derive(move || {
+    let bars = Memo::new(move |_| {
         let (l, selected) = (lang.get(), filter.with(|f| f.facility.clone()));
         data.with(|d| {
             let v = view_state.get();
@@ -249,17 +260,10 @@ fn FacilitiesBody(
     });
     let summary_name = name.clone();
     let summary = move || data.with(|d| ranking_summary(d, |id| summary_name(id), lang.get()));
-    let csv_product_name = product_name.clone();
+    let (csv_product_name, csv_name) = (product_name.clone(), name.clone());
     let csv = Callback::new(move |_: ()| {
         let l = lang.get_untracked();
-        data.with_untracked(|d| {
-            ranking_csv(
-                d,
-                |id| name_csv(id).map_or_else(|| id.to_string(), |f| f.name),
-                |p| csv_product_name(p, l),
-                l,
-            )
-        })
+        data.with_untracked(|d| ranking_csv(d, |id| csv_name(id), |p| csv_product_name(p, l), l))
     });
     let selected = Signal::derive(move || filter.with(|f| f.facility.clone()));
     let choosable: Vec<Product> = products
@@ -325,7 +329,7 @@ fn FacilitiesBody(
             <BarChart bars=bars title=chart_title source=source integral=matches!(measure.get_untracked(), RankMeasure::Releases | RankMeasure::Products) on_select=open_facility/>
             <ChartDownloads svg="svg.bar-chart".to_string() name="karya-facilities".to_string() csv=csv/>
         </Show>
-        <RankingTable rows=rows data=data view_state=view_state filter=filter go=go facility=facility.clone()/>
+        <RankingTable rows=rows data=data view_state=view_state filter=filter go=go index=index.clone()/>
         <h2>{tr(Text::PipelineTitle)}</h2>
         <Pipeline stages=pipeline facilities=facilities/>
     }
@@ -338,7 +342,7 @@ fn RankingTable(
     view_state: Memo<FacilitiesView>,
     filter: Memo<Filter>,
     go: impl Fn(Filter, FacilitiesView, bool) + Copy + Send + Sync + 'static,
-    facility: FacilityOf,
+    index: FacilityIndex,
 ) -> impl IntoView {
     let lang = use_lang();
     // A long table is cut to its first rows until asked for all: 500 rows are slow to redraw
@@ -374,7 +378,7 @@ fn RankingTable(
                 .into_iter()
                 .take(limit)
                 .map(|r| {
-                    let f = facility(&r.facility_id);
+                    let f = index.get(&r.facility_id);
                     let rank = d.rows.iter().position(|x| x.facility_id == r.facility_id).map_or(0, |p| p + 1);
                     let href = view_href(&format!("/facility/{}", r.facility_id), &filter.get(), l);
                     view! {
