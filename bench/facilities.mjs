@@ -7,35 +7,11 @@
 // Run by `make bench`, which builds what it needs first. wrk and the server share this
 // machine's cores, so the absolute numbers are a floor; the ratio to the ceiling is the point.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE } from './common.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS || 10);
-const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS || 10);
-
-const dataset = join(mkdtempSync(join(tmpdir(), 'karya-bench-')), 'synthetic.json');
-execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'inherit' });
-const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
-const chromium = await launchBrowser();
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
-};
-
-async function throttledPage() {
-  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  return { page, context };
-}
+const { server, chromium } = await startBench();
+const throttledPage = () => throttled(chromium);
 
 // Chooses a year in the page's year control as a person would; returns the time until the
 // view's `karya:<view>-drawn` mark.
@@ -96,12 +72,9 @@ const loads = [
 ].map(([name, path]) => [name, load(path)]);
 await server.stop();
 
-const row = (name, s, goal) =>
-  console.log(`${name.padEnd(48)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
-console.log(`\nFacility output, synthetic dataset (${facilities.length} facilities), CPU ${THROTTLE}× slower (ms)`);
-console.log(`${'measure'.padEnd(48)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
-row('year change → ranking, bars and map redrawn', stats(rankingSteps), '≤ 50');
-row('year change → facility charts redrawn', stats(facilitySteps), '≤ 50');
+printHeader(`Facility output, synthetic dataset (${facilities.length} facilities), CPU ${THROTTLE}× slower (ms)`);
+printRow('year change → ranking, bars and map redrawn', stats(rankingSteps), '≤ 50');
+printRow('year change → facility charts redrawn', stats(facilitySteps), '≤ 50');
 console.log(`\nAPI under load: wrk, 2 threads, 32 connections, ${LOAD_SECONDS} s each, loopback`);
 console.log(`${'endpoint'.padEnd(48)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
 for (const [name, r] of loads) {

@@ -4,21 +4,10 @@
 //   - period step → map redrawn: from the slider's input event to the next mark (this includes
 //     the API round trip on loopback, as a person would wait for it).
 // Run by `make bench`, which builds what it needs first.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+import { startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE } from './common.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS || 10);
-const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
-
-const dataset = join(mkdtempSync(join(tmpdir(), 'karya-bench-')), 'synthetic.json');
-execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'inherit' });
-const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
-const chromium = await launchBrowser();
+const { server, chromium } = await startBench();
+const throttledPage = () => throttled(chromium);
 
 // Moves the year slider as a person would and returns the time until the map is drawn again.
 async function stepYear(page, year) {
@@ -32,20 +21,6 @@ async function stepYear(page, year) {
   }, year);
   await page.waitForFunction((n) => performance.getEntriesByName('karya:map-drawn').length > n, before);
   return (await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').at(-1).startTime)) - t0;
-}
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
-};
-
-async function throttledPage() {
-  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  return { page, context };
 }
 
 const firstDraw = [];
@@ -90,10 +65,7 @@ for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
 await chromium.close();
 await server.stop();
 
-const row = (name, s, goal) =>
-  console.log(`${name.padEnd(44)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
-console.log(`\nWorld map, synthetic dataset, CPU ${THROTTLE}× slower (ms)`);
-console.log(`${'measure'.padEnd(44)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
-row('navigation → map drawn', stats(firstDraw), '—');
-row('year step → map redrawn (next year)', stats(nextYear), '≤ 50');
-row('year jump → map redrawn (fetched from the API)', stats(jumps), '—');
+printHeader(`World map, synthetic dataset, CPU ${THROTTLE}× slower (ms)`);
+printRow('navigation → map drawn', stats(firstDraw), '—');
+printRow('year step → map redrawn (next year)', stats(nextYear), '≤ 50');
+printRow('year jump → map redrawn (fetched from the API)', stats(jumps), '—');

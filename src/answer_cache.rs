@@ -3,6 +3,7 @@
 //! waiting for the network. Bounded: a few hundred KB at most.
 
 use karya_core::api::FetchError;
+use karya_core::Filter;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -39,7 +40,7 @@ impl<T: Clone> AnswerCache<T> {
 pub type SharedCache<T> = StoredValue<AnswerCache<T>, LocalStorage>;
 
 /// The cached answer for `key`, or `fetch`ed and kept.
-pub async fn cached<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut) -> Result<T, FetchError>
+async fn cached<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut) -> Result<T, FetchError>
 where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, FetchError>>,
@@ -53,7 +54,7 @@ where
 }
 
 /// Fetches `key` in the background unless it is known or already on its way.
-pub fn fetch_ahead<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut)
+fn fetch_ahead<T, Fut>(cache: SharedCache<T>, key: String, fetch: Fut)
 where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, FetchError>> + 'static,
@@ -73,4 +74,26 @@ where
             c.pending.remove(&key);
         });
     });
+}
+
+/// The answer for `filter` (cached, or fetched and kept), and the answers for the years next
+/// to a one-year view fetched ahead. `tag` tells apart answers of the same filter (a measure,
+/// a granularity); `years` reads the span of years with data from an answer.
+pub async fn for_filter_and_neighbours<T, Fut>(
+    cache: SharedCache<T>,
+    filter: Filter,
+    tag: &'static str,
+    years: fn(&T) -> Option<(i32, i32)>,
+    fetch: impl Fn(Filter) -> Fut,
+) -> Result<T, FetchError>
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, FetchError>> + 'static,
+{
+    let key = |f: &Filter| format!("{}|{tag}", f.to_query());
+    let answer = cached(cache, key(&filter), fetch(filter.clone())).await?;
+    for next in filter.neighbour_years(years(&answer)) {
+        fetch_ahead(cache, key(&next), fetch(next));
+    }
+    Ok(answer)
 }

@@ -112,3 +112,17 @@ pub fn use_other_language_href() -> Signal<String> {
         )
     })
 }
+
+/// Goes to `href` on this site without scrolling: how a view changes its own address.
+/// `replace` keeps the step out of the history (a search as it is typed, play).
+pub fn use_go_to() -> impl Fn(&str, bool) + Copy + Send + Sync + 'static {
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    move |href: &str, replace: bool| {
+        let options = leptos_router::NavigateOptions {
+            replace,
+            scroll: false,
+            ..Default::default()
+        };
+        navigate.with_value(|nav| nav(href, options));
+    }
+}

@@ -10,3 +10,4 @@ pub mod layout;
 pub mod pipeline;
 pub mod provenance;
 pub mod world_map;
+pub mod year_select;

@@ -2,13 +2,14 @@
 //! by facility (bars and a sortable, searchable table) and the product pipeline. Period and
 //! product use the world map's URL keys; `rank`, `q` and `sort` are this page's own.
 
-use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
+use crate::answer_cache::{for_filter_and_neighbours, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
 use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::indonesia_map::{ranking_measure_name, IndonesiaMap};
 use crate::components::pipeline::Pipeline;
-use crate::view_state::{tr, use_filter, use_lang};
+use crate::components::year_select::YearSelect;
+use crate::view_state::{tr, use_filter, use_go_to, use_lang};
 use karya_core::api::FetchError;
 use karya_core::geo::RegionMap;
 use karya_core::i18n::role_name;
@@ -18,8 +19,7 @@ use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::url::{page_href, view_href, FacilitiesView};
 use karya_core::{format, Facility, Filter, Lang, Product, SupplyLink, Text};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Facilities by id.
@@ -56,10 +56,6 @@ async fn load_reference() -> Result<Reference, FetchError> {
     })
 }
 
-fn cache_key(f: &Filter, m: RankMeasure) -> String {
-    format!("{}|{}", f.to_query(), m.code())
-}
-
 #[component]
 pub fn FacilitiesPage() -> impl IntoView {
     let lang = use_lang();
@@ -72,33 +68,22 @@ pub fn FacilitiesPage() -> impl IntoView {
     let filter = Memo::new(move |_| address.get().filter);
     let measure = Memo::new(move |_| view_state.with(|v| filter.with(|f| v.measure(f))));
 
-    let navigate = StoredValue::new_local(use_navigate());
+    let go_to = use_go_to();
     let go = move |f: Filter, v: FacilitiesView, replace: bool| {
-        let href = page_href("/facilities", &f, lang.get_untracked(), &v.to_pairs());
-        navigate.with_value(|nav| {
-            nav(
-                &href,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        go_to(
+            &page_href("/facilities", &f, lang.get_untracked(), &v.to_pairs()),
+            replace,
+        )
     };
 
     let reference = LocalResource::new(load_reference);
     let cache: SharedCache<Ranking> = StoredValue::new_local(AnswerCache::default());
     let ranking = LocalResource::new(move || {
         let (f, m) = (filter.get(), measure.get());
-        async move {
-            let answer = cached(cache, cache_key(&f, m), api::ranking(&f, m)).await?;
-            for next in f.neighbour_years(answer.years) {
-                let key = cache_key(&next, m);
-                fetch_ahead(cache, key, async move { api::ranking(&next, m).await });
-            }
-            Ok(answer)
-        }
+        let years = |r: &Ranking| r.years;
+        for_filter_and_neighbours(cache, f, m.code(), years, move |f| async move {
+            api::ranking(&f, m).await
+        })
     });
     Effect::new(move |_| {
         if let (Some(Ok(_)), Some(Ok(_))) = (reference.get(), ranking.get()) {
@@ -158,15 +143,14 @@ fn FacilitiesBody(
             .collect(),
     );
     let years = Memo::new(move |_| data.with(|d| d.years));
-    let navigate = StoredValue::new_local(use_navigate());
+    let go_to = use_go_to();
     // The facility's page keeps the period and the product.
     let open_facility = Callback::new(move |id: String| {
-        let href = view_href(
-            &format!("/facility/{id}"),
-            &filter.get_untracked(),
-            lang.get_untracked(),
-        );
-        navigate.with_value(|nav| nav(&href, Default::default()));
+        let path = format!("/facility/{id}");
+        go_to(
+            &view_href(&path, &filter.get_untracked(), lang.get_untracked()),
+            false,
+        )
     });
     let names = index.clone();
     let name = Arc::new(move |id: &str| {
@@ -274,18 +258,7 @@ fn FacilitiesBody(
 
     view! {
         <form class="map-controls" on:submit=|e| e.prevent_default()>
-            <label class="control">
-                <span>{tr(Text::YearLabel)}</span>
-                <select data-control="year" on:change=move |e| {
-                    let y = event_target_value(&e).parse().ok();
-                    go(filter.get_untracked().with_year(y), view_state.get_untracked(), false)
-                }>
-                    <option value="" selected=move || filter.with(|f| f.single_year().is_none())>{tr(Text::AllYears)}</option>
-                    {move || years.get().map(|(first, last)| (first..=last).rev().map(|y| view! {
-                        <option value=y.to_string() selected=move || filter.with(|f| f.single_year() == Some(y))>{y}</option>
-                    }).collect_view())}
-                </select>
-            </label>
+            <YearSelect filter=filter years=years on_change=Callback::new(move |y: Option<i32>| go(filter.get_untracked().with_year(y), view_state.get_untracked(), false))/>
             <label class="control">
                 <span>{tr(Text::ProductLabel)}</span>
                 <select data-control="product" on:change=move |e| {

@@ -3,12 +3,13 @@
 //! links in and out, and the sources of its figures. Period and product keep the shared URL
 //! keys; `grain` and `tab` are this page's own.
 
-use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
+use crate::answer_cache::{for_filter_and_neighbours, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::charts::{ChartDownloads, NameOf, StackedColumns};
 use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCitation};
-use crate::view_state::{tr, use_filter, use_lang};
+use crate::components::year_select::YearSelect;
+use crate::view_state::{tr, use_filter, use_go_to, use_lang};
 use karya_core::api::{FetchError, ProductionResponse, ShipmentList};
 use karya_core::chart::period_label;
 use karya_core::destinations::{Destinations, Measure};
@@ -20,8 +21,7 @@ use karya_core::{
     format, Country, Facility, Filter, Lang, Product, Provenance, Source, SupplyLink, Text,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -88,15 +88,13 @@ pub fn FacilityPage() -> impl IntoView {
         country: None,
         ..address.get().filter
     });
-    let navigate = StoredValue::new_local(use_navigate());
+    let go_to = use_go_to();
     let go = move |f: Filter, v: FacilityView| {
         let path = format!("/facility/{}", id.get_untracked());
-        let href = page_href(&path, &f, lang.get_untracked(), &v.to_pairs());
-        let options = NavigateOptions {
-            scroll: false,
-            ..Default::default()
-        };
-        navigate.with_value(|nav| nav(&href, options));
+        go_to(
+            &page_href(&path, &f, lang.get_untracked(), &v.to_pairs()),
+            false,
+        )
     };
 
     let reference = LocalResource::new(move || load_reference(id.get()));
@@ -110,12 +108,11 @@ pub fn FacilityPage() -> impl IntoView {
             if !known {
                 return Ok(None);
             }
-            let key = |f: &Filter| format!("{}|{}", f.to_query(), grain.code());
-            let answer = cached(cache, key(&f), load_output(f.clone(), grain)).await?;
-            for next in f.neighbour_years(answer.production.years) {
-                fetch_ahead(cache, key(&next), load_output(next, grain));
-            }
-            Ok(Some(answer))
+            let years = |o: &Output| o.production.years;
+            let fetch = move |f| load_output(f, grain);
+            for_filter_and_neighbours(cache, f, grain.code(), years, fetch)
+                .await
+                .map(Some)
         }
     });
     Effect::new(move |_| {
@@ -433,18 +430,7 @@ fn FacilityBody(
     view! {
         {header}
         <form class="map-controls" on:submit=|e| e.prevent_default()>
-            <label class="control">
-                <span>{tr(Text::YearLabel)}</span>
-                <select data-control="year" on:change=move |e| {
-                    let y = event_target_value(&e).parse().ok();
-                    go(filter.get_untracked().with_year(y), view_state.get_untracked())
-                }>
-                    <option value="" selected=move || filter.with(|f| f.single_year().is_none())>{tr(Text::AllYears)}</option>
-                    {move || years.get().map(|(first, last)| (first..=last).rev().map(|y| view! {
-                        <option value=y.to_string() selected=move || filter.with(|f| f.single_year() == Some(y))>{y}</option>
-                    }).collect_view())}
-                </select>
-            </label>
+            <YearSelect filter=filter years=years on_change=Callback::new(move |y: Option<i32>| go(filter.get_untracked().with_year(y), view_state.get_untracked()))/>
             <fieldset class="control control-measure">
                 <legend>{tr(Text::GrainLabel)}</legend>
                 {[(Granularity::Month, Text::GrainMonth), (Granularity::Quarter, Text::GrainQuarter), (Granularity::Year, Text::GrainYear)]

@@ -2,14 +2,14 @@
 //! colour shows, the map or its table, the panel of one destination, and the sentence that
 //! describes the map. Every choice lives in the address, so a link reproduces the view.
 
-use crate::answer_cache::{cached, fetch_ahead, AnswerCache, SharedCache};
+use crate::answer_cache::{for_filter_and_neighbours, AnswerCache, SharedCache};
 use crate::api;
 use crate::components::country_panel::CountryPanel;
 use crate::components::destination_table::DestinationTable;
 use crate::components::error_panel::{ErrorPanel, Loading, Status};
 use crate::components::world_map::{Hover, WorldMapSvg, Zoom};
 use crate::download::{download_png, download_svg};
-use crate::view_state::{tr, use_filter, use_lang};
+use crate::view_state::{tr, use_filter, use_go_to, use_lang};
 use karya_core::api::FetchError;
 use karya_core::destinations::{Destinations, Measure};
 use karya_core::geo::WorldMap;
@@ -17,8 +17,7 @@ use karya_core::report::map_summary;
 use karya_core::url::{map_href, MapView};
 use karya_core::{Country, Facility, Filter, Lang, Product, ProductStatus, Text};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Everything the map needs that does not change with the filter.
@@ -45,10 +44,6 @@ async fn load_reference() -> Result<Reference, FetchError> {
     })
 }
 
-fn cache_key(f: &Filter, m: Measure) -> String {
-    format!("{}|{}", f.to_query(), m.code())
-}
-
 #[component]
 pub fn MapPage() -> impl IntoView {
     let lang = use_lang();
@@ -65,19 +60,9 @@ pub fn MapPage() -> impl IntoView {
         m => m,
     });
 
-    let navigate = StoredValue::new_local(use_navigate());
+    let go_to = use_go_to();
     let go = move |f: Filter, v: MapView, replace: bool| {
-        let href = map_href(&f, &v, lang.get_untracked());
-        navigate.with_value(|nav| {
-            nav(
-                &href,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        go_to(&map_href(&f, &v, lang.get_untracked()), replace)
     };
 
     let reference = LocalResource::new(load_reference);
@@ -86,14 +71,10 @@ pub fn MapPage() -> impl IntoView {
     let cache: SharedCache<Destinations> = StoredValue::new_local(AnswerCache::default());
     let destinations = LocalResource::new(move || {
         let (f, m) = (filter.get(), measure.get());
-        async move {
-            let answer = cached(cache, cache_key(&f, m), api::destinations(&f, m)).await?;
-            for next in f.neighbour_years(answer.years) {
-                let key = cache_key(&next, m);
-                fetch_ahead(cache, key, async move { api::destinations(&next, m).await });
-            }
-            Ok(answer)
-        }
+        let years = |d: &Destinations| d.years;
+        for_filter_and_neighbours(cache, f, m.code(), years, move |f| async move {
+            api::destinations(&f, m).await
+        })
     });
 
     // `performance` marks for the benchmarks: each time a new answer has been drawn.

@@ -7,6 +7,7 @@ use crate::i18n::{unit_name, Lang};
 use crate::model::Unit;
 use crate::production::{Comparison, ProductionSeries};
 use crate::ranking::{RankMeasure, Ranking};
+use crate::report::csv_field;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -273,14 +274,6 @@ pub fn sort_rows(
         }
     };
     rows.sort_by(cmp);
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 fn csv(rows: impl IntoIterator<Item = Vec<String>>) -> String {

@@ -84,7 +84,8 @@ pub fn map_summary(d: &Destinations, country_name: impl Fn(&str) -> String, lang
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// One CSV field, quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -3,7 +3,7 @@
 //! projected with Equal Earth into a frame around the archipelago (`RegionMap::frame`), so the
 //! app places facilities with the same transform (`RegionMap::project`).
 
-use super::{centroid, decode_arcs, path_data, ring_area, rings, round, Ring};
+use super::{centroid, decode_arcs, path_data, polygons, ring_area, round};
 use karya_core::geo::{ProvinceShape, RegionMap};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -74,15 +74,8 @@ pub fn build(root: &Path) {
     let mut seen = HashSet::new();
     let mut provinces = Vec::new();
     for g in topo["objects"]["idn"]["geometries"].as_array().unwrap() {
-        let polygons: Vec<Vec<Ring>> = match g["type"].as_str() {
-            Some("Polygon") => vec![rings(&g["arcs"], &arcs, &project)],
-            Some("MultiPolygon") => g["arcs"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| rings(p, &arcs, &project))
-                .collect(),
-            _ => continue,
+        let Some(polygons) = polygons(g, &arcs, &project) else {
+            continue;
         };
         let name = g["properties"]["name"]
             .as_str()

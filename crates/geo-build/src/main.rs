@@ -58,15 +58,8 @@ fn main() {
         .as_array()
         .unwrap()
     {
-        let polygons: Vec<Vec<Ring>> = match g["type"].as_str() {
-            Some("Polygon") => vec![rings(&g["arcs"], &arcs, &project)],
-            Some("MultiPolygon") => g["arcs"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| rings(p, &arcs, &project))
-                .collect(),
-            _ => continue,
+        let Some(polygons) = polygons(g, &arcs, &project) else {
+            continue;
         };
         let numeric = g["id"].as_str().unwrap_or_default().to_string();
         let iso = numeric_to_alpha2.get(&numeric).cloned();
@@ -152,6 +145,21 @@ fn decode_arcs(topo: &Value) -> Vec<Vec<(f64, f64)>> {
                 .collect()
         })
         .collect()
+}
+
+/// The projected polygons of a Polygon or MultiPolygon geometry; `None` for other types.
+fn polygons(g: &Value, arcs: &[Vec<(f64, f64)>], project: Projection) -> Option<Vec<Vec<Ring>>> {
+    match g["type"].as_str() {
+        Some("Polygon") => Some(vec![rings(&g["arcs"], arcs, project)]),
+        Some("MultiPolygon") => Some(
+            g["arcs"]
+                .as_array()?
+                .iter()
+                .map(|p| rings(p, arcs, project))
+                .collect(),
+        ),
+        _ => None,
+    }
 }
 
 /// The projected rings of one polygon; arc index `!i` means arc `i` reversed.

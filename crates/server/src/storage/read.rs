@@ -160,13 +160,10 @@ fn shipment(row: &AnyRow) -> Result<Shipment, StorageError> {
 }
 
 fn production(row: &AnyRow) -> Result<ProductionRecord, StorageError> {
-    let month: String = row.try_get("month")?;
     Ok(ProductionRecord {
         facility_id: row.try_get("facility_id")?,
         product_id: row.try_get("product_id")?,
-        month: month
-            .parse()
-            .map_err(|_| StorageError::Corrupt(format!("month {month:?}")))?,
+        month: month_at(row, "month")?,
         quantity: row.try_get("quantity")?,
         unit: text_enum(&row.try_get::<String, _>("unit")?)?,
         provenance: read_provenance(row)?,
@@ -199,6 +196,13 @@ fn statement(row: &AnyRow) -> Result<SourceStatement, StorageError> {
             .collect(),
         source: read_source(row)?,
     })
+}
+
+/// A `YYYY-MM` column.
+fn month_at(row: &AnyRow, column: &str) -> Result<Month, StorageError> {
+    let text: String = row.try_get(column)?;
+    text.parse()
+        .map_err(|_| StorageError::Corrupt(format!("month {text:?}")))
 }
 
 fn all<T>(
@@ -389,13 +393,10 @@ impl Store {
         );
         let rows = w.query(&sql).fetch_all(self.pool()).await?;
         all(rows, |row| {
-            let month: String = row.try_get("month")?;
             Ok(MonthlyTotal {
                 product_id: row.try_get("product_id")?,
                 unit: text_enum(&row.try_get::<String, _>("unit")?)?,
-                month: month
-                    .parse()
-                    .map_err(|_| StorageError::Corrupt(format!("month {month:?}")))?,
+                month: month_at(row, "month")?,
                 quantity: row.try_get("quantity")?,
                 illustrative: row.try_get::<i64, _>("illustrative")? != 0,
             })
@@ -463,13 +464,10 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         all(rows, |row| {
-            let first: String = row.try_get("first")?;
             Ok(ProductionStart {
                 product_id: row.try_get("product_id")?,
                 facility_id: row.try_get("facility_id")?,
-                first: first
-                    .parse()
-                    .map_err(|_| StorageError::Corrupt(format!("month {first:?}")))?,
+                first: month_at(row, "first")?,
             })
         })
     }

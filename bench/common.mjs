@@ -1,0 +1,47 @@
+// What the benchmarks share: the synthetic dataset served by the optimised server, a
+// Chromium page with the CPU slowed down, and the statistics of a set of timings.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const RUNS = Number(process.env.BENCH_RUNS || 10);
+export const THROTTLE = Number(process.env.BENCH_THROTTLE || 4);
+
+// A fresh synthetic dataset (500 facilities, 40 destinations, 20,000 releases) in a fresh
+// database, and a browser.
+export async function startBench() {
+  const dataset = join(mkdtempSync(join(tmpdir(), 'karya-bench-')), 'synthetic.json');
+  execFileSync(join(ROOT, 'target/server/karya-synthetic'), [dataset], { stdio: 'inherit' });
+  const server = await startServer({ bin: join(ROOT, 'target/server/karya'), args: ['--dataset', dataset] });
+  const chromium = await launchBrowser();
+  return { server, chromium };
+}
+
+// A 1920×1080 page whose CPU runs THROTTLE times slower (DevTools protocol).
+export async function throttledPage(chromium) {
+  const context = await chromium.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { page, context };
+}
+
+export const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+};
+
+// One line of a timing table: median, p90, min, max and the goal.
+export function printRow(name, s, goal) {
+  console.log(`${name.padEnd(48)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
+}
+
+export function printHeader(title) {
+  console.log(`\n${title}`);
+  console.log(`${'measure'.padEnd(48)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
+}
