@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod sample;
+pub mod security;
 pub mod storage;
 pub mod web;
 
@@ -11,6 +12,7 @@ use axum::http::{HeaderValue, Method};
 use axum::{middleware, Router};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use storage::{StorageError, Store};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::CorsLayer;
@@ -28,6 +30,8 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     /// A dataset file to load into an empty database instead of the sample.
     pub dataset: Option<PathBuf>,
+    /// Origins allowed to embed the app in a frame (CSP `frame-ancestors`), beside our own.
+    pub frame_ancestors: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,7 +49,7 @@ pub enum StartupError {
         addr: String,
         source: std::io::Error,
     },
-    #[error("the CORS origin {0:?} is not a valid origin such as https://portal.example.go.id")]
+    #[error("{0:?} is not an origin such as https://portal.example.go.id (a scheme and a host, no path)")]
     BadOrigin(String),
 }
 
@@ -81,6 +85,13 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
         .nest("/api", api)
         .merge(web::static_files(config.dist.clone()))
         .layer(middleware::from_fn(web::cache_headers))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(security::Policy {
+                index: config.dist.join("index.html"),
+                frame_ancestors: checked_origins(&config.frame_ancestors)?,
+            }),
+            security::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(web::MAX_BODY_BYTES))
         .layer(middleware::from_fn(web::guard_request))
@@ -98,6 +109,26 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
         );
     }
     Ok(router)
+}
+
+/// Origins as a browser writes them (`https://portal.example.go.id`), refused by name otherwise.
+fn checked_origins(origins: &[String]) -> Result<Vec<String>, StartupError> {
+    origins
+        .iter()
+        .map(|o| {
+            let ok = url::Url::parse(o).is_ok_and(|u| {
+                matches!(u.scheme(), "http" | "https")
+                    && u.host().is_some()
+                    && u.path() == "/"
+                    && !o.ends_with('/')
+            });
+            if ok {
+                Ok(o.clone())
+            } else {
+                Err(StartupError::BadOrigin(o.clone()))
+            }
+        })
+        .collect()
 }
 
 /// Binds the address; `on_ready` hears the real address (port 0 picks a free one).

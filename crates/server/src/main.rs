@@ -42,6 +42,13 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     cors_origins: Vec<String>,
+    /// Origins allowed to embed Karya in a frame (a ministry portal), comma-separated.
+    #[arg(
+        long = "frame-ancestor",
+        env = "KARYA_FRAME_ANCESTORS",
+        value_delimiter = ','
+    )]
+    frame_ancestors: Vec<String>,
     /// Load this dataset file (instead of the sample) into an empty database.
     #[arg(long, env = "KARYA_DATASET")]
     dataset: Option<PathBuf>,
@@ -76,6 +83,7 @@ fn main() -> ExitCode {
         dist: args.dist,
         cors_origins: args.cors_origins,
         dataset: args.dataset,
+        frame_ancestors: args.frame_ancestors,
     };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,

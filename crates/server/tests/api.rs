@@ -417,3 +417,36 @@ async fn the_sample_is_loaded_once_and_kept_across_restarts() {
     assert_eq!(n1, n2);
     assert!(n1 > 30);
 }
+
+#[tokio::test]
+async fn pages_carry_a_policy_that_hashes_their_inline_script_and_names_the_portals() {
+    let app = test_app().await;
+    let (status, headers, body) = app
+        .send(Request::get("/map").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .expect("a policy on the page")
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'self' https://portal.example.go.id"),
+        "{csp}"
+    );
+    let html = String::from_utf8(body).unwrap();
+    let hashes = karya_server::security::inline_script_hashes(&html);
+    assert_eq!(hashes.len(), 1, "the test page has one inline script");
+    assert!(csp.contains(&hashes[0]), "{} missing from {csp}", hashes[0]);
+    // The API is never sniffed into something else, and gets no page policy.
+    let (_, headers, _) = app
+        .send(Request::get("/api/v1/health").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(
+        headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    assert!(headers.get(header::CONTENT_SECURITY_POLICY).is_none());
+}

@@ -22,7 +22,7 @@ pub async fn test_app() -> TestApp {
     std::fs::create_dir(&dist).unwrap();
     std::fs::write(
         dist.join("index.html"),
-        "<!doctype html><title>Karya test</title>",
+        "<!doctype html><title>Karya test</title><script type=\"module\">start()</script>",
     )
     .unwrap();
     std::fs::write(dist.join("karya-app-0123456789abcdef.js"), "console.log(1)").unwrap();
@@ -35,6 +35,7 @@ pub async fn test_app() -> TestApp {
         addr: "127.0.0.1:0".into(),
         dist,
         cors_origins: vec![],
+        frame_ancestors: vec!["https://portal.example.go.id".into()],
         dataset: None,
     };
     let store = open_store(&config.db).await.unwrap();
