@@ -6,6 +6,7 @@ pub mod answer_cache;
 pub mod api;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod pages;
 pub mod perf;
 pub mod view_state;

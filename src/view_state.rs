@@ -1,6 +1,7 @@
 //! The view state every page shares, read from the address: `?lang=en` and the filter keys.
 //! Components read it from context, so a test can provide it without a router.
 
+use karya_core::embed::EmbedOptions;
 use karya_core::url::view_href;
 use karya_core::{Filter, Lang, Text};
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ pub struct AddressFilter {
 pub struct ViewState {
     pub lang: Signal<Lang>,
     pub filter: Signal<AddressFilter>,
+    /// `Some` when the view is embedded in another site (`?embed=<id>`).
+    pub embed: Signal<Option<EmbedOptions>>,
 }
 
 impl ViewState {
@@ -25,6 +28,7 @@ impl ViewState {
         Self {
             lang: Signal::stored(lang),
             filter: Signal::stored(AddressFilter::default()),
+            embed: Signal::stored(None),
         }
     }
 }
@@ -34,6 +38,12 @@ pub fn use_lang() -> Signal<Lang> {
     use_context::<ViewState>()
         .map(|s| s.lang)
         .unwrap_or_else(|| Signal::stored(Lang::Id))
+}
+
+pub fn use_embed() -> Signal<Option<EmbedOptions>> {
+    use_context::<ViewState>()
+        .map(|s| s.embed)
+        .unwrap_or_else(|| Signal::stored(None))
 }
 
 pub fn use_filter() -> Signal<AddressFilter> {
@@ -85,9 +95,50 @@ pub fn ProvideViewState(children: Children) -> impl IntoView {
             ));
         }
     });
+    let embed = Memo::new(move |_| {
+        query.with(|q| EmbedOptions::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
+    // Embed options live on <html>, where the style sheet reads them; the height reports
+    // start once, with the options of the first address.
+    Effect::new(move |started: Option<bool>| {
+        let options = embed.get();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let flag = |name: &str, on: bool| {
+                let _ = if on {
+                    html.set_attribute(name, "")
+                } else {
+                    html.remove_attribute(name)
+                };
+            };
+            flag("data-embed", options.is_some());
+            flag(
+                "data-hide-title",
+                options.as_ref().is_some_and(|o| o.hide_title),
+            );
+            flag(
+                "data-hide-controls",
+                options.as_ref().is_some_and(|o| o.hide_controls),
+            );
+            flag(
+                "data-transparent",
+                options.as_ref().is_some_and(|o| o.transparent),
+            );
+            let theme = options.as_ref().map_or("auto", |o| o.theme.code());
+            let _ = html.set_attribute("data-theme", theme);
+        }
+        let start = !started.unwrap_or(false) && options.is_some();
+        if let (true, Some(o)) = (start, options) {
+            crate::embed::report_height(o);
+        }
+        started.unwrap_or(false) || start
+    });
     provide_context(ViewState {
         lang: lang.into(),
         filter: filter.into(),
+        embed: embed.into(),
     });
     children()
 }

@@ -28,6 +28,7 @@ fn mount<V: IntoView + 'static>(
         provide_context(ViewState {
             lang: lang.into(),
             filter: Signal::stored(AddressFilter::default()),
+            embed: Signal::stored(None),
         });
         view()
     });

@@ -1,12 +1,20 @@
 //! The page shell: header with navigation and the language switch, and the footer.
 
-use crate::view_state::{tr, use_href, use_other_language_href};
+use crate::components::embed_dialog::EmbedDialog;
+use crate::view_state::{tr, use_embed, use_href, use_other_language_href};
 use karya_core::Text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    // An embedded view shows none of the site around it.
+    let embedded = use_embed();
+    move || embedded.with(Option::is_none).then(SiteHeader)
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
     let home = use_href("/");
     let map = use_href("/map");
     let facilities = use_href("/facilities");
@@ -35,10 +43,16 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>{tr(Text::Owner)}</p>
-            <p>{tr(Text::IllustrativeExplainer)}</p>
-        </footer>
+    let embedded = use_embed();
+    move || {
+        embedded.with(Option::is_none).then(|| {
+            view! {
+                <footer class="site-footer">
+                    <p>{tr(Text::Owner)}</p>
+                    <p>{tr(Text::IllustrativeExplainer)}</p>
+                    <EmbedDialog/>
+                </footer>
+            }
+        })
     }
 }

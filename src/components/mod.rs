@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod country_panel;
 pub mod destination_table;
+pub mod embed_dialog;
 pub mod error_panel;
 pub mod indonesia_map;
 pub mod kpi;

@@ -185,6 +185,16 @@ texts! {
     ColGrowth => "Perubahan", "Change";
     ColRanked => "Angka peringkat", "Ranked figure";
     ShowAll => "Tampilkan semua", "Show all";
+    EmbedThisView => "Sematkan tampilan ini", "Embed this view";
+    EmbedExplainer => "Tempel kode ini di halaman portal. Bingkainya menyesuaikan tingginya sendiri.",
+                      "Paste this code into the portal's page. The frame adjusts its own height.";
+    EmbedHideTitle => "Tanpa judul", "Hide the title";
+    EmbedHideControls => "Tanpa kontrol", "Hide the controls";
+    EmbedTransparent => "Latar transparan", "Transparent background";
+    EmbedTheme => "Tema", "Theme";
+    ThemeAuto => "Ikuti perangkat", "Follow the device";
+    ThemeLight => "Terang", "Light";
+    ThemeDark => "Gelap", "Dark";
     SortBy => "Urutkan", "Sort";
     PipelineTitle => "Jalur produk", "Product pipeline";
     PipelineNoFacility => "Belum ada UPT yang disebut.", "No facility named yet.";

@@ -8,6 +8,7 @@ pub mod api;
 pub mod chart;
 pub mod dataset;
 pub mod destinations;
+pub mod embed;
 pub mod filter;
 pub mod format;
 pub mod geo;

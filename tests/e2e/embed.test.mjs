@@ -1,0 +1,101 @@
+// Embed mode end to end: a test "portal" on another loopback port holds Karya in an iframe
+// under a strict CSP (no inline script), with Karya's resizing script. The frame reports its
+// height in all four message formats and the portal's frame follows it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { startServer, launchBrowser, checkPage } from './harness.mjs';
+
+const karya = {};
+let portal;
+let portalUrl;
+
+// The portal's page and its one script of its own, which records what Karya's frame says.
+function portalPage(src) {
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Portal Kemenimipas (uji)</title>
+<script src="/recorder.js"></script></head><body><h1>Portal</h1>
+<iframe data-karya-embed src="${karya.server.url}${src}" title="Karya: peta ekspor" height="300" style="width:100%;border:0"></iframe>
+<script src="${karya.server.url}/karya-embed.js"></script></body></html>`;
+}
+const RECORDER = `window.__messages = [];
+window.addEventListener('message', function (e) { window.__messages.push({ origin: e.origin, data: e.data }); });`;
+
+before(async () => {
+  let src = '/';
+  portal = createServer((req, res) => {
+    if (req.url.startsWith('/recorder.js')) {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      return res.end(RECORDER);
+    }
+    src = decodeURIComponent(new URL(req.url, 'http://x').searchParams.get('src') || '/');
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      // A strict portal: scripts only from itself and from Karya, none inline.
+      'content-security-policy': `script-src 'self' ${karya.server.url}; frame-src ${karya.server.url}`,
+    });
+    res.end(portalPage(src));
+  });
+  await new Promise((ok) => portal.listen(0, '127.0.0.1', ok));
+  portalUrl = `http://127.0.0.1:${portal.address().port}`;
+  karya.server = await startServer({ args: ['--frame-ancestor', portalUrl] });
+  karya.chromium = await launchBrowser();
+});
+after(async () => {
+  await karya.chromium?.close();
+  await karya.server?.stop();
+  portal?.close();
+});
+
+test('an embedded map reports its height in all four formats and the portal follows it', async () => {
+  await checkPage(karya, async (page) => {
+    const src = '/map?embed=peta-ekspor&childId=chart-1&lang=en';
+    await page.goto(`${portalUrl}/?src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('iframe[data-karya-embed]');
+    await frame.locator('svg.world-map path[data-iso]').first().waitFor();
+    assert.equal(await frame.locator('.site-header').count(), 0, 'no site header in the frame');
+    assert.equal(await frame.locator('.site-footer').count(), 0, 'no site footer in the frame');
+    // The portal's frame takes the height the page reports.
+    await page.waitForFunction(() => Number(document.querySelector('iframe').getAttribute('height')) > 300);
+    const inner = await page.frames().find((f) => f.url().includes('/map'))
+      .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const outer = Number(await page.getAttribute('iframe', 'height'));
+    assert.equal(outer, inner);
+    const messages = await page.evaluate(() => window.__messages);
+    assert.ok(messages.length >= 4 && messages.every((m) => m.origin === new URL(karya.server.url).origin));
+    const last = (pred) => messages.filter((m) => pred(m.data)).at(-1)?.data;
+    assert.deepEqual(last((d) => d?.['datawrapper-height']), { 'datawrapper-height': { 'peta-ekspor': inner } });
+    assert.deepEqual(last((d) => d?.sentinel === 'amp'), { sentinel: 'amp', type: 'embed-size', height: inner });
+    const resize = JSON.parse(last((d) => typeof d === 'string' && d.includes('iframe.resize')));
+    assert.equal(resize.context, 'iframe.resize');
+    assert.equal(resize.height, inner);
+    assert.match(resize.src, /\/map\?embed=peta-ekspor/);
+    assert.equal(last((d) => typeof d === 'string' && d.startsWith('pymx')), `pymxPYMxchart-1xPYMxheightxPYMx${inner}`);
+    // A change of content is reported again, and only a change.
+    const before = messages.length;
+    await frame.locator('[data-tab=table]').click();
+    await page.waitForFunction((h) => Number(document.querySelector('iframe').getAttribute('height')) !== h, inner);
+    const after = await page.evaluate(() => window.__messages.length);
+    assert.ok(after > before);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__messages.length), after, 'no messages without a change');
+  });
+});
+
+test('embed options hide the title and the controls, and the Embed dialog gives the snippet', async () => {
+  await checkPage(karya, async (page) => {
+    await page.goto(`${karya.server.url}/facilities?embed=x&title=0&controls=0&theme=dark&transparent=1`);
+    await page.waitForSelector('svg.indonesia-map [data-facility]');
+    assert.equal(await page.isVisible('h1'), false);
+    assert.equal(await page.isVisible('form.map-controls'), false);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    await page.goto(`${karya.server.url}/map?lang=en&from=2025&to=2025`);
+    await page.waitForSelector('svg.world-map path[data-iso]');
+    await page.click('[data-action=embed]');
+    await page.check('[data-embed-option=hide-title]');
+    const code = await page.inputValue('[data-embed-code]');
+    assert.match(code, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/map\?lang=en&amp;from=2025&amp;to=2025&amp;embed=karya&amp;title=0"/);
+    assert.match(code, /title="[^"]+"/);
+    assert.match(code, /<script src="http:\/\/127\.0\.0\.1:\d+\/karya-embed\.js" async><\/script>/);
+    await page.keyboard.press('Escape');
+  });
+});
