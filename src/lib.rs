@@ -15,7 +15,7 @@ use components::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
+use pages::{BriefingPage, FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/map") view=MapPage/>
                         <Route path=path!("/facilities") view=FacilitiesPage/>
                         <Route path=path!("/facility/:id") view=FacilityPage/>
+                        <Route path=path!("/briefing") view=BriefingPage/>
                     </Routes>
                 </main>
                 <Footer/>

@@ -6,11 +6,20 @@ use karya_core::Text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// Pages shown without the site's header and footer: embedded views and the briefing.
+fn use_bare_page() -> Signal<bool> {
+    let embedded = use_embed();
+    let location = leptos_router::hooks::use_location();
+    Signal::derive(move || {
+        embedded.with(Option::is_some) || location.pathname.with(|p| p == "/briefing")
+    })
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
-    // An embedded view shows none of the site around it.
-    let embedded = use_embed();
-    move || embedded.with(Option::is_none).then(SiteHeader)
+    // An embedded view and a briefing show none of the site around them.
+    let bare = use_bare_page();
+    move || (!bare.get()).then(SiteHeader)
 }
 
 #[component]
@@ -18,6 +27,7 @@ fn SiteHeader() -> impl IntoView {
     let home = use_href("/");
     let map = use_href("/map");
     let facilities = use_href("/facilities");
+    let briefing = use_href("/briefing");
     let other_language = use_other_language_href();
     view! {
         <a class="skip-link" href="#main">{tr(Text::NavOverview)}</a>
@@ -32,6 +42,7 @@ fn SiteHeader() -> impl IntoView {
                 <A href=move || home.get()>{tr(Text::NavOverview)}</A>
                 <A href=move || map.get()>{tr(Text::NavMap)}</A>
                 <A href=move || facilities.get()>{tr(Text::NavFacilities)}</A>
+                <A href=move || briefing.get()>{tr(Text::NavBriefing)}</A>
             </nav>
             <A href=move || other_language.get() attr:class="language-switch" attr:data-action="switch-language"
                 attr:aria-label=tr(Text::SwitchLanguageLabel)>
@@ -43,9 +54,9 @@ fn SiteHeader() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let embedded = use_embed();
+    let bare = use_bare_page();
     move || {
-        embedded.with(Option::is_none).then(|| {
+        (!bare.get()).then(|| {
             view! {
                 <footer class="site-footer">
                     <p>{tr(Text::Owner)}</p>

@@ -1,11 +1,13 @@
 //! One page per route.
 
+mod briefing;
 mod facilities;
 mod facility;
 mod map;
 mod not_found;
 mod overview;
 
+pub use briefing::BriefingPage;
 pub use facilities::FacilitiesPage;
 pub use facility::FacilityPage;
 pub use map::MapPage;

@@ -185,6 +185,14 @@ texts! {
     ColGrowth => "Perubahan", "Change";
     ColRanked => "Angka peringkat", "Ranked figure";
     ShowAll => "Tampilkan semua", "Show all";
+    NavBriefing => "Mode paparan", "Briefing";
+    SlideKpi => "Ekspor produk WBP dalam angka", "WBP product exports in figures";
+    SlideTop => "UPT dengan pelepasan ekspor terbanyak", "Facilities with the most export releases";
+    DeckFallback => "Susunan slide di alamat halaman tidak dapat dibaca, jadi susunan awal ditampilkan.",
+                    "The deck in the page address could not be read, so the default deck is shown.";
+    FullScreen => "Layar penuh", "Full screen";
+    PresenterKeys => "→ / PageDown berikutnya · ← / PageUp sebelumnya · B layar hitam · F layar penuh · Esc keluar",
+                     "→ / PageDown next · ← / PageUp back · B blank · F full screen · Esc leave";
     EmbedThisView => "Sematkan tampilan ini", "Embed this view";
     EmbedExplainer => "Tempel kode ini di halaman portal. Bingkainya menyesuaikan tingginya sendiri.",
                       "Paste this code into the portal's page. The frame adjusts its own height.";
