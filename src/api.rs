@@ -123,12 +123,27 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         Err(e) => return Err(FetchError::Unreachable(e.to_string())),
     };
     let status = response.status();
+    let from_store = response.headers().get("x-karya-from-cache").is_some();
+    let fetched_at = response
+        .headers()
+        .get("x-karya-fetched-at")
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc));
     let body = response
         .text()
         .await
         .map_err(|e| FetchError::BadResponse(e.to_string()))?;
     if !(200..300).contains(&status) {
-        return Err(FetchError::from_status(status, &body));
+        return Err(match FetchError::from_status(status, &body) {
+            // The service worker's word for "offline, and nothing kept for this view".
+            FetchError::Server { code, .. } if code == "offline" => {
+                FetchError::Unreachable("offline".into())
+            }
+            other => other,
+        });
+    }
+    if url.starts_with(&api_base()) {
+        crate::offline::note_answer(from_store, fetched_at);
     }
     serde_json::from_str(&body).map_err(|e| FetchError::BadResponse(e.to_string()))
 }

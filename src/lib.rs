@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod download;
 pub mod embed;
+pub mod offline;
 pub mod pages;
 pub mod perf;
 pub mod view_state;
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <view_state::ProvideViewState>
                 <Header/>
+                <components::layout::OfflineNotice/>
                 <main id="main" class="page">
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=Overview/>

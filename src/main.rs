@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    karya_app::offline::start();
     leptos::mount::mount_to_body(karya_app::App);
 }

@@ -67,3 +67,20 @@ pub fn Footer() -> impl IntoView {
         })
     }
 }
+
+/// "Not connected to the server; the data kept as of 28 November 2026 pukul 23.47 WIB".
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let lang = crate::view_state::use_lang();
+    let kept = crate::offline::kept_since();
+    move || {
+        kept.get().map(|t| {
+            let l = lang.get();
+            view! {
+                <p class="notice notice-offline" role="status" data-notice="offline" data-kept-since=t.to_rfc3339()>
+                    {format!("{} {}.", Text::OfflineDataAsOf.get(l), karya_core::format::date_time_wib(t, l))}
+                </p>
+            }
+        })
+    }
+}

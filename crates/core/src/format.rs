@@ -125,6 +125,18 @@ pub fn month(m: Month, lang: Lang) -> String {
     format!("{} {}", month_name(m.month(), lang), m.year())
 }
 
+/// A moment in Western Indonesian Time (UTC+7), as people read it:
+/// `28 November 2026 pukul 23.47 WIB` / `28 November 2026, 23:47 WIB`.
+pub fn date_time_wib(t: chrono::DateTime<chrono::Utc>, lang: Lang) -> String {
+    let wib = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+    let local = t.with_timezone(&wib);
+    let day = date(local.date_naive(), lang);
+    match lang {
+        Lang::Id => format!("{day} pukul {} WIB", local.format("%H.%M")),
+        Lang::En => format!("{day}, {} WIB", local.format("%H:%M")),
+    }
+}
+
 /// `Agu 2025` / `Aug 2025`, for axes and tight tables.
 pub fn month_short(m: Month, lang: Lang) -> String {
     let name = month_name(m.month(), lang);
@@ -198,6 +210,18 @@ mod tests {
             month_short(Month::new(2025, 5).unwrap(), Lang::En),
             "May 2025"
         );
+    }
+
+    #[test]
+    fn moments_are_told_in_western_indonesian_time() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-28T17:05:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            date_time_wib(t, Lang::Id),
+            "29 November 2026 pukul 00.05 WIB"
+        );
+        assert_eq!(date_time_wib(t, Lang::En), "29 November 2026, 00:05 WIB");
     }
 
     #[test]
