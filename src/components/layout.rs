@@ -1,6 +1,7 @@
 //! The page shell: header with navigation and the language switch, and the footer.
 
 use crate::components::embed_dialog::EmbedDialog;
+use crate::components::share::CopyLink;
 use crate::view_state::{tr, use_embed, use_href, use_other_language_href};
 use karya_core::Text;
 use leptos::prelude::*;
@@ -61,7 +62,10 @@ pub fn Footer() -> impl IntoView {
                 <footer class="site-footer">
                     <p>{tr(Text::Owner)}</p>
                     <p>{tr(Text::IllustrativeExplainer)}</p>
-                    <EmbedDialog/>
+                    <div class="share-bar">
+                        <CopyLink/>
+                        <EmbedDialog/>
+                    </div>
                 </footer>
             }
         })

@@ -10,5 +10,6 @@ pub mod kpi;
 pub mod layout;
 pub mod pipeline;
 pub mod provenance;
+pub mod share;
 pub mod world_map;
 pub mod year_select;

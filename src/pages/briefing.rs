@@ -10,6 +10,7 @@ use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::kpi::KpiCard;
 use crate::components::pipeline::Pipeline;
 use crate::components::provenance::ProvenanceMark;
+use crate::components::share::CopyLink;
 use crate::components::world_map::{Hover, WorldMapSvg, Zoom};
 use crate::view_state::{tr, use_go_to, use_lang};
 use karya_core::briefing::{step_for_key, Deck, Slide, SlideKind, Step};
@@ -130,6 +131,7 @@ pub fn BriefingPage() -> impl IntoView {
                     on:click=move |_| show(deck.with_untracked(|d| d.moved(Step::Next)))>"→"</button>
                 <button type="button" class="button button-secondary" data-action="full-screen"
                     on:click=move |_| toggle_full_screen()>{tr(Text::FullScreen)}</button>
+                <CopyLink/>
                 <span class="hint">{tr(Text::PresenterKeys)}</span>
             </div>
             {move || blank.get().then(|| view! { <div class="blank-screen" data-blank="" aria-hidden="true"></div> })}

@@ -187,6 +187,8 @@ texts! {
     ShowAll => "Tampilkan semua", "Show all";
     OfflineDataAsOf => "Tidak tersambung ke server. Yang tampil adalah data tersimpan per",
                        "Not connected to the server. What you see is the data kept as of";
+    CopyLink => "Salin tautan", "Copy link";
+    LinkCopied => "Tautan disalin.", "Link copied.";
     NavBriefing => "Mode paparan", "Briefing";
     SlideKpi => "Ekspor produk WBP dalam angka", "WBP product exports in figures";
     SlideTop => "UPT dengan pelepasan ekspor terbanyak", "Facilities with the most export releases";
