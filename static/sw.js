@@ -8,6 +8,15 @@
  */
 const APP = 'karya-app-v1';
 const DATA = 'karya-data-v1';
+// Answers and files kept at most: the oldest go first, so the store stays small on a phone.
+const MAX_ANSWERS = 300;
+const MAX_FILES = 60;
+
+async function keep(cache, request, response, max) {
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - max))) await cache.delete(old);
+}
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -30,7 +39,7 @@ async function page(request) {
   const cache = await caches.open(APP);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put('/index.html', response.clone());
+    if (response.ok) await keep(cache, '/index.html', response.clone(), MAX_FILES);
     return response;
   } catch (e) {
     const kept = await cache.match('/index.html');
@@ -50,7 +59,7 @@ async function appFile(request) {
   }
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok) await keep(cache, request, response.clone(), MAX_FILES);
     return response;
   } catch (e) {
     const kept = await cache.match(request);
@@ -67,7 +76,7 @@ async function apiAnswer(request) {
       const headers = new Headers(response.headers);
       headers.set('x-karya-fetched-at', new Date().toISOString());
       const body = await response.clone().blob();
-      await cache.put(request, new Response(body, { status: response.status, headers }));
+      await keep(cache, request, new Response(body, { status: response.status, headers }), MAX_ANSWERS);
     }
     return response;
   } catch (e) {
