@@ -15,6 +15,32 @@ pub struct ErrorDetail {
     pub code: String,
     /// For people: names the parameter or the record at fault.
     pub message: String,
+    /// For a record that cannot be written: each field at fault and why (a 422).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<crate::entry::FieldError>,
+}
+
+/// One write in the audit log: who, when, which record, its value before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: String,
+    /// When, in UTC (RFC 3339).
+    pub at: String,
+    /// The editor's token name, or who ran `karya import`.
+    pub actor: String,
+    /// `create`, `correct`, `withdraw` or `import`.
+    pub action: String,
+    /// The table (`shipments`, `production`, …) or `import` for an import's summary.
+    pub record_type: String,
+    pub record_key: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// `GET /api/v1/session`: whose token this is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub editor: String,
 }
 
 /// `GET /api/v1/shipments`: the matching releases, newest first (undated last), and how many

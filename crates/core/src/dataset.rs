@@ -3,10 +3,11 @@
 //! counted wrongly is refused here, with an error that names it.
 
 use crate::filter::is_valid_id;
+use crate::i18n::Lang;
 use crate::model::*;
 use crate::production::{expand_plan, ProductionPlan};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,6 +22,9 @@ pub struct Dataset {
     pub supply_links: Vec<SupplyLink>,
     #[serde(default)]
     pub statements: Vec<SourceStatement>,
+    /// Publications no record cites yet (an import may bring a source before its records).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
 }
 
 /// The file form of a dataset: production may be given as compact plans of illustrative output.
@@ -62,6 +66,37 @@ impl DatasetFile {
             Err(errors)
         }
     }
+}
+
+/// Every publication the dataset's records cite, by id (without a record's fact and quote).
+pub fn sources_of(dataset: &Dataset) -> BTreeMap<String, Source> {
+    let reported = |p: &Provenance| match p {
+        Provenance::Reported { source } => Some(source.clone()),
+        Provenance::Illustrative => None,
+    };
+    let provenances = dataset
+        .facilities
+        .iter()
+        .map(|x| &x.provenance)
+        .chain(dataset.products.iter().map(|x| &x.provenance))
+        .chain(dataset.shipments.iter().map(|x| &x.provenance))
+        .chain(dataset.production.iter().map(|x| &x.provenance))
+        .chain(dataset.supply_links.iter().map(|x| &x.provenance));
+    provenances
+        .filter_map(reported)
+        .chain(dataset.statements.iter().map(|s| s.source.clone()))
+        .chain(dataset.sources.iter().cloned())
+        .map(|s| {
+            (
+                s.id.clone(),
+                Source {
+                    fact: None,
+                    quote: None,
+                    ..s
+                },
+            )
+        })
+        .collect()
 }
 
 /// One problem in one record: which record, which field, what is wrong.
@@ -140,15 +175,17 @@ impl Checker {
         let Provenance::Reported { source } = p else {
             return;
         };
+        // Figures are checked for a citable source by crate::entry, with the other checks.
+        let figure = matches!(record_type, "shipment" | "production record");
         self.check(
-            !source.outlet.trim().is_empty(),
+            figure || !source.outlet.trim().is_empty(),
             record_type,
             record,
             "provenance",
             || "a reported record needs the outlet of its source".into(),
         );
         self.check(
-            source.title.is_some() || source.url.is_some() || source.document.is_some(),
+            figure || source.title.is_some() || source.url.is_some() || source.document.is_some(),
             record_type,
             record,
             "provenance",
@@ -237,80 +274,29 @@ impl Dataset {
             }
         }
 
+        let known = crate::entry::Known {
+            facilities: facilities.iter().map(|f| f.to_string()).collect(),
+            products: products.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+        };
         c.unique("shipment", self.shipments.iter().map(|x| x.id.as_str()));
         for x in &self.shipments {
-            let r = x.id.as_str();
-            c.check(
-                facilities.contains(x.facility_id.as_str()),
-                "shipment",
-                r,
-                "facility_id",
-                || format!("unknown facility {:?}", x.facility_id),
-            );
-            c.check(
-                countries.contains(x.country.as_str()),
-                "shipment",
-                r,
-                "country",
-                || format!("unknown country code {:?}", x.country),
-            );
-            match products.get(x.product_id.as_str()) {
-                None => c.check(false, "shipment", r, "product_id", || {
-                    format!("unknown product {:?}", x.product_id)
-                }),
-                Some(unit) => c.check(*unit == x.unit, "shipment", r, "unit", || {
-                    format!("the product is counted in {unit:?}, not {:?}", x.unit)
-                }),
+            for p in crate::entry::shipment_problems(x, &known, None) {
+                c.check(false, "shipment", &x.id, p.field, || {
+                    p.problem.message(Lang::En)
+                });
             }
-            c.check(
-                x.quantity.is_finite() && x.quantity > 0.0,
-                "shipment",
-                r,
-                "quantity",
-                || format!("expected a positive number, got {}", x.quantity),
-            );
-            c.check(
-                x.value_idr.is_none_or(|v| v >= 0),
-                "shipment",
-                r,
-                "value_idr",
-                || "a value cannot be negative".into(),
-            );
-            c.check(
-                x.value_usd.is_none_or(|v| v.is_finite() && v >= 0.0),
-                "shipment",
-                r,
-                "value_usd",
-                || "a value cannot be negative".into(),
-            );
-            c.provenance("shipment", r, &x.provenance, &mut sources);
+            c.provenance("shipment", &x.id, &x.provenance, &mut sources);
         }
 
         let mut months = HashSet::new();
         for x in &self.production {
             let r = format!("{} {} {}", x.facility_id, x.product_id, x.month);
-            c.check(
-                facilities.contains(x.facility_id.as_str()),
-                "production record",
-                &r,
-                "facility_id",
-                || format!("unknown facility {:?}", x.facility_id),
-            );
-            match products.get(x.product_id.as_str()) {
-                None => c.check(false, "production record", &r, "product_id", || {
-                    format!("unknown product {:?}", x.product_id)
-                }),
-                Some(unit) => c.check(*unit == x.unit, "production record", &r, "unit", || {
-                    format!("the product is counted in {unit:?}, not {:?}", x.unit)
-                }),
+            for p in crate::entry::production_problems(x, &known) {
+                c.check(false, "production record", &r, p.field, || {
+                    p.problem.message(Lang::En)
+                });
             }
-            c.check(
-                x.quantity.is_finite() && x.quantity >= 0.0,
-                "production record",
-                &r,
-                "quantity",
-                || format!("expected zero or more, got {}", x.quantity),
-            );
             let fresh = months.insert((x.facility_id.as_str(), x.product_id.as_str(), x.month));
             c.check(fresh, "production record", &r, "month", || {
                 "the month is given twice".into()
@@ -434,6 +420,9 @@ mod tests {
                 quote: None,
             },
         };
-        assert_eq!(d.validate().unwrap_err().len(), 2);
+        let errors = d.validate().unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "provenance");
+        assert!(errors[0].message.contains("outlet"), "{}", errors[0]);
     }
 }

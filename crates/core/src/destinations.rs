@@ -263,6 +263,7 @@ mod tests {
             },
             value_idr: None,
             value_usd: usd,
+            provisional: false,
             provenance: Provenance::Illustrative,
         }
     }

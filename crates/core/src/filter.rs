@@ -341,6 +341,7 @@ mod tests {
             unit: Unit::Piece,
             value_idr: None,
             value_usd: None,
+            provisional: false,
             provenance: Provenance::Illustrative,
         }
     }

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod dataset;
 pub mod destinations;
 pub mod embed;
+pub mod entry;
 pub mod filter;
 pub mod format;
 pub mod geo;
@@ -23,6 +24,7 @@ pub mod ranking;
 pub mod report;
 pub mod scale;
 pub mod summary;
+pub mod tables;
 pub mod url;
 
 pub use filter::{Filter, FilterError};

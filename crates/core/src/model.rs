@@ -52,9 +52,10 @@ pub struct Source {
     pub quote: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum FacilityKind {
     /// Lembaga Pemasyarakatan: prison.
+    #[default]
     Lapas,
     /// Rumah Tahanan Negara: remand centre.
     Rutan,
@@ -66,18 +67,20 @@ pub enum FacilityKind {
 }
 
 /// Zoning (zonasi, F5): who makes the product, who supplies its materials.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ZoningRole {
+    #[default]
     Producer,
     Supplier,
     Both,
 }
 
 /// Whether a facility runs the export-oriented model (F9: planned for Nusakambangan).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportModel {
+    #[default]
     Active,
     Planned,
     None,
@@ -100,9 +103,12 @@ pub struct Facility {
 }
 
 /// The unit a product is counted in. Quantities in different units are never added together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
+    #[default]
     Piece,
     Kilogram,
     Set,
@@ -121,9 +127,12 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductStatus {
+    #[default]
     Exporting,
     Pilot,
     InDevelopment,
@@ -137,9 +146,10 @@ impl ProductStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductCategory {
+    #[default]
     Handicraft,
     Textile,
     Furniture,
@@ -197,6 +207,9 @@ pub struct Shipment {
     pub value_idr: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_usd: Option<f64>,
+    /// A provisional figure (*data sementara*): reported early, may still be corrected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
     pub provenance: Provenance,
 }
 
@@ -208,6 +221,9 @@ pub struct ProductionRecord {
     pub month: Month,
     pub quantity: f64,
     pub unit: Unit,
+    /// A provisional figure (*data sementara*): reported early, may still be corrected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
     pub provenance: Provenance,
 }
 

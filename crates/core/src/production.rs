@@ -288,6 +288,7 @@ pub fn expand_plan(plan: &ProductionPlan, unit: Unit) -> Vec<ProductionRecord> {
             month,
             quantity,
             unit,
+            provisional: false,
             provenance: Provenance::Illustrative,
         });
         month = month.next();

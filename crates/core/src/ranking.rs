@@ -238,6 +238,7 @@ mod tests {
             month: month.parse::<Month>().unwrap(),
             quantity: q,
             unit,
+            provisional: false,
             provenance: Provenance::Illustrative,
         }
     }
@@ -253,6 +254,7 @@ mod tests {
             unit: Unit::Piece,
             value_idr: None,
             value_usd: usd,
+            provisional: false,
             provenance: Provenance::Illustrative,
         }
     }

@@ -146,6 +146,7 @@ mod tests {
             unit,
             value_idr: None,
             value_usd: None,
+            provisional: false,
             provenance: Provenance::Illustrative,
         }
     }

@@ -408,7 +408,7 @@ async fn api_answers_are_compressed_for_clients_that_accept_it() {
 #[tokio::test]
 async fn the_sample_is_loaded_once_and_kept_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("k.sqlite3").to_string_lossy().into_owned();
+    let db = common::fresh_database(dir.path()).await;
     let first = open_store(&db).await.unwrap();
     let (n1, _) = first.shipments(&Default::default()).await.unwrap();
     drop(first);

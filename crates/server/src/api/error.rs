@@ -73,6 +73,7 @@ impl IntoResponse for ApiError {
             error: ErrorDetail {
                 code: code.to_string(),
                 message,
+                fields: Vec::new(),
             },
         };
         (status, Json(body)).into_response()

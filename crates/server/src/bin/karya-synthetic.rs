@@ -123,6 +123,7 @@ fn main() {
                 unit: product.unit,
                 value_idr: None,
                 value_usd: (rng.below(10) < 7).then(|| (100 + rng.below(50_000)) as f64),
+                provisional: false,
                 provenance: Provenance::Illustrative,
             }
         })

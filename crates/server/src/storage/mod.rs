@@ -1,11 +1,15 @@
-//! Karya's storage: one SQLite file by default, opened through sqlx's `Any` driver with
-//! portable SQL so PostgreSQL can take over without rewriting queries.
+//! Karya's storage: one SQLite file by default, or a PostgreSQL server (`postgres://…`), both
+//! through sqlx's `Any` driver with portable SQL: the same queries run on either.
 
 mod codec;
 mod read;
+mod records;
+mod tokens;
 mod write;
 
 pub use read::ShipmentQuery;
+pub use tokens::TokenError;
+pub use write::{Actor, ChangeSet};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
@@ -22,7 +26,7 @@ pub enum StorageError {
     },
     #[error("cannot open the database at {path}: {source}. Check that the path is writable, or choose another with --db or KARYA_DB.")]
     Open { path: String, source: sqlx::Error },
-    #[error("{0} databases are not supported yet: use a SQLite file path")]
+    #[error("{0}:// databases are not supported: use a SQLite file path or a postgres:// URL")]
     Unsupported(String),
     #[error("cannot update the database schema: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -36,40 +40,91 @@ pub enum StorageError {
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    engine: Engine,
+}
+
+/// Which database engine a store runs on; the SQL is shared, a few operations (backup,
+/// bulk loading) are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    fn of(location: &str) -> Result<Engine, StorageError> {
+        match location.split_once("://") {
+            None => Ok(Engine::Sqlite),
+            Some(("sqlite", _)) => Ok(Engine::Sqlite),
+            Some(("postgres" | "postgresql", _)) => Ok(Engine::Postgres),
+            Some((scheme, _)) => Err(StorageError::Unsupported(scheme.to_string())),
+        }
+    }
+}
+
+/// A database URL fit for messages and logs: the password replaced by `***`.
+pub fn redact_password(location: &str) -> String {
+    match url::Url::parse(location) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => location.to_string(),
+    }
 }
 
 impl Store {
     /// Opens (creating it if needed) and migrates the database named by `location`:
-    /// a file path, or a `sqlite:` URL.
+    /// a SQLite file path or `sqlite:` URL, or a `postgres://` URL.
     pub async fn open(location: &str) -> Result<Store, StorageError> {
         sqlx::any::install_default_drivers();
-        let url = sqlite_url(location)?;
-        // One writer at a time is SQLite's model; reads share the pool.
-        let pool = AnyPoolOptions::new()
-            .max_connections(8)
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    sqlx::query("PRAGMA foreign_keys = ON")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA busy_timeout = 5000")
-                        .execute(&mut *conn)
-                        .await?;
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await
-            .map_err(|source| StorageError::Open {
-                path: location.to_string(),
-                source,
-            })?;
-        // WAL lets readers go on while a writer writes; it is a property of the file.
-        sqlx::query("PRAGMA journal_mode = WAL")
-            .execute(&pool)
-            .await?;
+        let engine = Engine::of(location)?;
+        let url = match engine {
+            Engine::Sqlite => sqlite_url(location)?,
+            Engine::Postgres => location.to_string(),
+        };
+        let opened = match engine {
+            // One writer at a time is SQLite's model; reads share the pool.
+            Engine::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            sqlx::query("PRAGMA foreign_keys = ON")
+                                .execute(&mut *conn)
+                                .await?;
+                            sqlx::query("PRAGMA busy_timeout = 5000")
+                                .execute(&mut *conn)
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await
+            }
+            Engine::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect(&url)
+                    .await
+            }
+        };
+        let pool = opened.map_err(|source| StorageError::Open {
+            path: redact_password(location),
+            source,
+        })?;
+        if engine == Engine::Sqlite {
+            // WAL lets readers go on while a writer writes; it is a property of the file.
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+        }
         MIGRATIONS.run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -91,10 +146,7 @@ impl Store {
 /// `sqlite:///abs/path?mode=rwc` for a plain path (relative ones resolved against the working
 /// folder, whose parent folders are created); URLs of other engines refused.
 fn sqlite_url(location: &str) -> Result<String, StorageError> {
-    if let Some((scheme, _)) = location.split_once("://") {
-        if scheme != "sqlite" {
-            return Err(StorageError::Unsupported(scheme.to_string()));
-        }
+    if location.contains("://") {
         return Ok(location.to_string());
     }
     let path = std::path::absolute(Path::new(location)).map_err(|source| StorageError::Folder {

@@ -155,6 +155,7 @@ fn shipment(row: &AnyRow) -> Result<Shipment, StorageError> {
         unit: text_enum(&row.try_get::<String, _>("unit")?)?,
         value_idr: row.try_get("value_idr")?,
         value_usd: row.try_get("value_usd")?,
+        provisional: row.try_get::<i64, _>("provisional")? != 0,
         provenance: read_provenance(row)?,
     })
 }
@@ -166,6 +167,7 @@ fn production(row: &AnyRow) -> Result<ProductionRecord, StorageError> {
         month: month_at(row, "month")?,
         quantity: row.try_get("quantity")?,
         unit: text_enum(&row.try_get::<String, _>("unit")?)?,
+        provisional: row.try_get::<i64, _>("provisional")? != 0,
         provenance: read_provenance(row)?,
     })
 }
@@ -489,5 +491,51 @@ impl Store {
                    FROM source_statements st JOIN sources src ON src.id = st.source_id ORDER BY st.id";
         let rows = sqlx::query(sql).fetch_all(self.pool()).await?;
         all(rows, statement)
+    }
+}
+
+impl Store {
+    /// Every publication in the sources table, without a record's fact and quote.
+    pub async fn sources(&self) -> Result<Vec<karya_core::Source>, StorageError> {
+        let rows = sqlx::query("SELECT * FROM sources ORDER BY id")
+            .fetch_all(self.pool())
+            .await?;
+        all(rows, |r| {
+            Ok(karya_core::Source {
+                id: r.try_get("id")?,
+                outlet: r.try_get("outlet")?,
+                title: r.try_get("title")?,
+                author: r.try_get("author")?,
+                url: r.try_get("url")?,
+                document: r.try_get("document")?,
+                fact: None,
+                quote: None,
+            })
+        })
+    }
+
+    /// Everything the database holds, as one dataset: what export writes and an import is
+    /// checked against.
+    pub async fn dataset(&self) -> Result<karya_core::dataset::Dataset, StorageError> {
+        let (_, shipments) = self.shipments(&ShipmentQuery::default()).await?;
+        Ok(karya_core::dataset::Dataset {
+            countries: self.countries().await?,
+            facilities: self.facilities().await?,
+            products: self.products().await?,
+            shipments,
+            production: self.production(&Filter::default()).await?,
+            supply_links: self.supply_links().await?,
+            statements: self.statements().await?,
+            sources: self.sources().await?,
+        })
+    }
+
+    /// What a new figure may refer to.
+    pub async fn known(&self) -> Result<karya_core::entry::Known, StorageError> {
+        Ok(karya_core::entry::Known::new(
+            &self.facilities().await?,
+            &self.products().await?,
+            &self.countries().await?,
+        ))
     }
 }

@@ -1,30 +1,30 @@
-//! Writes. Today only the loading of a whole validated dataset into an empty database, in one
-//! transaction: it lands whole or not at all.
+//! Writes: the sample into a new database, an import's changes, and an editor's single
+//! record, each in one transaction with its audit entries, so a write lands whole or not at
+//! all and never without a trace.
 
-use super::codec::{enum_text, provenance_columns};
+use super::records::{self, Tx};
 use super::{StorageError, Store};
+use karya_core::api::AuditEntry;
 use karya_core::dataset::Dataset;
-use karya_core::{Provenance, Source};
-use sqlx::{Any, Transaction};
-use std::collections::BTreeMap;
-
-type Tx = Transaction<'static, Any>;
-type Query<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
-
-/// Binds a record's four provenance columns (kind, source id, fact, quote), which every
-/// record table ends with.
-trait BindProvenance {
-    fn bind_provenance(self, p: &Provenance) -> Self;
-}
-
-impl BindProvenance for Query<'_> {
-    fn bind_provenance(self, p: &Provenance) -> Self {
-        let (kind, source, fact, quote) = provenance_columns(p);
-        self.bind(kind).bind(source).bind(fact).bind(quote)
-    }
-}
+use karya_core::tables::{records_of, Record, Table};
 
 const SAMPLE_KEY: &str = "sample_loaded";
+
+/// What an import or an edit changes: records to insert or update, by table, with the
+/// records they replace for the audit log.
+#[derive(Debug, Default)]
+pub struct ChangeSet {
+    /// (new record, the record it replaces if any), in the order of [`Table::ALL`].
+    pub changes: Vec<(Record, Option<Record>)>,
+}
+
+/// Who writes, and why, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    /// `create`, `correct`, `withdraw` or `import`.
+    pub action: &'static str,
+}
 
 impl Store {
     /// Loads `dataset` unless the database already holds data or had the sample once.
@@ -34,7 +34,9 @@ impl Store {
             return Ok(false);
         }
         let mut tx = self.pool().begin().await?;
-        insert_dataset(&mut tx, dataset).await?;
+        for table in Table::ALL {
+            records::upsert(&mut tx, table, &records_of(dataset, table)).await?;
+        }
         sqlx::query("INSERT INTO karya_meta (key, value) VALUES ($1, $2)")
             .bind(SAMPLE_KEY)
             .bind(chrono::Utc::now().to_rfc3339())
@@ -43,159 +45,170 @@ impl Store {
         tx.commit().await?;
         Ok(true)
     }
-}
 
-fn sources_of(dataset: &Dataset) -> BTreeMap<String, Source> {
-    let reported = |p: &Provenance| match p {
-        Provenance::Reported { source } => Some(source.clone()),
-        Provenance::Illustrative => None,
-    };
-    let provenances = dataset
-        .facilities
-        .iter()
-        .map(|x| &x.provenance)
-        .chain(dataset.products.iter().map(|x| &x.provenance))
-        .chain(dataset.shipments.iter().map(|x| &x.provenance))
-        .chain(dataset.production.iter().map(|x| &x.provenance))
-        .chain(dataset.supply_links.iter().map(|x| &x.provenance));
-    provenances
-        .filter_map(reported)
-        .chain(dataset.statements.iter().map(|s| s.source.clone()))
-        .map(|s| (s.id.clone(), s))
-        .collect()
-}
-
-async fn insert_dataset(tx: &mut Tx, d: &Dataset) -> Result<(), StorageError> {
-    for s in sources_of(d).values() {
-        sqlx::query("INSERT INTO sources (id, outlet, title, author, url, document) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(&s.id)
-            .bind(&s.outlet)
-            .bind(&s.title)
-            .bind(&s.author)
-            .bind(&s.url)
-            .bind(&s.document)
-            .execute(&mut **tx)
-            .await?;
-    }
-    for c in &d.countries {
-        sqlx::query(
-            "INSERT INTO countries (alpha2, numeric_code, name_id, name_en, latitude, longitude) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&c.alpha2)
-        .bind(&c.numeric)
-        .bind(&c.name_id)
-        .bind(&c.name_en)
-        .bind(c.latitude)
-        .bind(c.longitude)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for f in &d.facilities {
-        sqlx::query(
-            "INSERT INTO facilities (id, name, kind, province, latitude, longitude, zoning_role, has_blk, \
-             export_model, provenance, source_id, source_fact, source_quote) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(&f.id)
-        .bind(&f.name)
-        .bind(enum_text(&f.kind))
-        .bind(&f.province)
-        .bind(f.latitude)
-        .bind(f.longitude)
-        .bind(enum_text(&f.role))
-        .bind(f.has_blk.map(i64::from))
-        .bind(enum_text(&f.export_model))
-        .bind_provenance(&f.provenance)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for p in &d.products {
-        sqlx::query(
-            "INSERT INTO products (id, name_id, name_en, category, unit, status, hs_code, provenance, source_id, \
-             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(&p.id)
-        .bind(&p.name_id)
-        .bind(&p.name_en)
-        .bind(enum_text(&p.category))
-        .bind(enum_text(&p.unit))
-        .bind(enum_text(&p.status))
-        .bind(&p.hs_code)
-        .bind_provenance(&p.provenance)
-        .execute(&mut **tx)
-        .await?;
-        for facility_id in &p.facilities {
-            sqlx::query("INSERT INTO product_facilities (product_id, facility_id) VALUES ($1, $2)")
-                .bind(&p.id)
-                .bind(facility_id)
-                .execute(&mut **tx)
-                .await?;
+    /// Writes a change set in one transaction. Every replaced record gets an audit entry with
+    /// its value before and after; new records get one each unless `summary` is given, which
+    /// then stands for them (an import of a million rows is one entry, not a million).
+    pub async fn apply(
+        &self,
+        set: &ChangeSet,
+        actor: &Actor,
+        summary: Option<(&str, serde_json::Value)>,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        for table in Table::ALL {
+            let batch: Vec<Record> = set
+                .changes
+                .iter()
+                .filter(|(r, _)| r.table() == table)
+                .map(|(r, _)| r.clone())
+                .collect();
+            if !batch.is_empty() {
+                records::upsert(&mut tx, table, &batch).await?;
+            }
         }
+        for (record, before) in &set.changes {
+            if before.is_none() && summary.is_some() {
+                continue;
+            }
+            let action = if before.is_some() && actor.action == "create" {
+                "correct"
+            } else {
+                actor.action
+            };
+            audit(
+                &mut tx,
+                &actor.name,
+                action,
+                record.table(),
+                &record.key(),
+                before.as_ref().map(Record::to_json),
+                Some(record.to_json()),
+            )
+            .await?;
+        }
+        if let Some((key, value)) = summary {
+            audit_raw(
+                &mut tx,
+                &actor.name,
+                actor.action,
+                "import",
+                key,
+                None,
+                Some(value),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
-    for s in &d.shipments {
-        sqlx::query(
-            "INSERT INTO shipments (id, release_date, facility_id, product_id, country, quantity, unit, value_idr, \
-             value_usd, provenance, source_id, source_fact, source_quote) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+
+    /// Withdraws a figure: it leaves every view, and stays in the audit log.
+    pub async fn withdraw(&self, record: &Record, actor: &str) -> Result<bool, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        if !records::delete(&mut tx, record).await? {
+            return Ok(false);
+        }
+        audit(
+            &mut tx,
+            actor,
+            "withdraw",
+            record.table(),
+            &record.key(),
+            Some(record.to_json()),
+            None,
         )
-        .bind(&s.id)
-        .bind(s.date.map(|d| d.format("%Y-%m-%d").to_string()))
-        .bind(&s.facility_id)
-        .bind(&s.product_id)
-        .bind(&s.country)
-        .bind(s.quantity)
-        .bind(enum_text(&s.unit))
-        .bind(s.value_idr)
-        .bind(s.value_usd)
-        .bind_provenance(&s.provenance)
-        .execute(&mut **tx)
         .await?;
+        tx.commit().await?;
+        Ok(true)
     }
-    for r in &d.production {
-        sqlx::query(
-            "INSERT INTO production_records (facility_id, product_id, month, quantity, unit, provenance, source_id, \
-             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&r.facility_id)
-        .bind(&r.product_id)
-        .bind(r.month.to_string())
-        .bind(r.quantity)
-        .bind(enum_text(&r.unit))
-        .bind_provenance(&r.provenance)
-        .execute(&mut **tx)
-        .await?;
+
+    /// The audit log, newest first; `record` narrows it to one table and key.
+    pub async fn audit_log(
+        &self,
+        record: Option<(Table, &str)>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StorageError> {
+        use sqlx::Row;
+        let mut sql = "SELECT * FROM audit_log".to_string();
+        if record.is_some() {
+            sql.push_str(" WHERE record_type = $1 AND record_key = $2");
+        }
+        sql.push_str(&format!(" ORDER BY id DESC LIMIT {limit}"));
+        let mut query = sqlx::query(&sql);
+        if let Some((table, key)) = record {
+            query = query.bind(table.name()).bind(key);
+        }
+        let rows = query.fetch_all(self.pool()).await?;
+        let json = |text: Option<String>| -> Result<Option<serde_json::Value>, StorageError> {
+            text.map(|t| {
+                serde_json::from_str(&t).map_err(|_| StorageError::Corrupt("audit value".into()))
+            })
+            .transpose()
+        };
+        rows.iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    id: r.try_get("id")?,
+                    at: r.try_get("at")?,
+                    actor: r.try_get("actor")?,
+                    action: r.try_get("action")?,
+                    record_type: r.try_get("record_type")?,
+                    record_key: r.try_get("record_key")?,
+                    before: json(r.try_get("before_value")?)?,
+                    after: json(r.try_get("after_value")?)?,
+                })
+            })
+            .collect()
     }
-    for l in &d.supply_links {
-        sqlx::query(
-            "INSERT INTO supply_links (id, supplier_id, producer_id, material_id, material_en, provenance, \
-             source_id, source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&l.id)
-        .bind(&l.supplier_id)
-        .bind(&l.producer_id)
-        .bind(&l.material_id)
-        .bind(&l.material_en)
-        .bind_provenance(&l.provenance)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for st in &d.statements {
-        sqlx::query(
-            "INSERT INTO source_statements (id, text_id, text_en, figure, approximate, countries, source_id, \
-             source_fact, source_quote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&st.id)
-        .bind(&st.text_id)
-        .bind(&st.text_en)
-        .bind(st.figure)
-        .bind(i64::from(st.approximate))
-        .bind(st.countries.join(","))
-        .bind(&st.source.id)
-        .bind(&st.source.fact)
-        .bind(&st.source.quote)
-        .execute(&mut **tx)
-        .await?;
-    }
+}
+
+async fn audit(
+    tx: &mut Tx,
+    actor: &str,
+    action: &str,
+    table: Table,
+    key: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), StorageError> {
+    audit_raw(tx, actor, action, table.name(), key, before, after).await
+}
+
+async fn audit_raw(
+    tx: &mut Tx,
+    actor: &str,
+    action: &str,
+    record_type: &str,
+    key: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), StorageError> {
+    let now = chrono::Utc::now();
+    let mut suffix = [0u8; 6];
+    getrandom::fill(&mut suffix).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // Time first, so ids sort by time; the random part keeps two entries of one microsecond apart.
+    let id = format!(
+        "{}-{}",
+        now.format("%Y%m%dT%H%M%S%6fZ"),
+        suffix
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor, action, record_type, record_key, before_value, after_value) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id)
+    .bind(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+    .bind(actor)
+    .bind(action)
+    .bind(record_type)
+    .bind(key)
+    .bind(before.map(|v| v.to_string()))
+    .bind(after.map(|v| v.to_string()))
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

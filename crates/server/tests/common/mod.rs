@@ -1,5 +1,7 @@
-//! The test server shared by the API test files: a real SQLite database in a temporary
-//! folder, reached through the whole router (layers included), without a network port.
+//! The test server shared by the API test files: a real database — SQLite in a temporary
+//! folder, or, when `KARYA_TEST_POSTGRES` names a PostgreSQL server (scripts/with-postgres.sh
+//! sets it), a fresh database on it — reached through the whole router (layers included),
+//! without a network port.
 #![allow(dead_code)] // each test file uses part of it
 
 use axum::body::{to_bytes, Body};
@@ -11,10 +13,42 @@ use tower::ServiceExt;
 
 pub struct TestApp {
     pub router: Router,
-    /// The database file, for tests that read it directly.
+    /// The database's location (a file path or a URL), for tests that open it directly.
     pub db: String,
-    _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
 }
+
+/// A new, empty database for one test: a SQLite file under `dir`, or a database of its own
+/// on the PostgreSQL server named by `KARYA_TEST_POSTGRES`.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match std::env::var("KARYA_TEST_POSTGRES") {
+        Ok(server) if !server.is_empty() => {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let name = format!(
+                "karya_test_{}_{}",
+                std::process::id(),
+                NEXT_DATABASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            );
+            let mut admin = sqlx::AnyConnection::connect(&server).await.unwrap();
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            let mut url = url::Url::parse(&server).unwrap();
+            url.set_path(&name);
+            url.to_string()
+        }
+        _ => dir.join("db/karya.sqlite3").to_string_lossy().into_owned(),
+    }
+}
+
+/// Whether the tests run on PostgreSQL (some check engine-specific behaviour).
+pub fn on_postgres() -> bool {
+    std::env::var("KARYA_TEST_POSTGRES").is_ok_and(|s| !s.is_empty())
+}
+
+static NEXT_DATABASE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 pub async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
@@ -27,11 +61,7 @@ pub async fn test_app() -> TestApp {
     .unwrap();
     std::fs::write(dist.join("karya-app-0123456789abcdef.js"), "console.log(1)").unwrap();
     let config = Config {
-        db: dir
-            .path()
-            .join("db/karya.sqlite3")
-            .to_string_lossy()
-            .into_owned(),
+        db: fresh_database(dir.path()).await,
         addr: "127.0.0.1:0".into(),
         dist,
         cors_origins: vec![],
@@ -42,7 +72,7 @@ pub async fn test_app() -> TestApp {
     TestApp {
         router: app(store, &config).unwrap(),
         db: config.db.clone(),
-        _dir: dir,
+        dir,
     }
 }
 
