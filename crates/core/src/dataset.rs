@@ -222,6 +222,39 @@ impl Checker {
 }
 
 impl Dataset {
+    /// Gives every citation the publication details in `sources` (keeping each record's own
+    /// fact and quote): after an import changes a source, all its citations agree again.
+    pub fn resync_sources(&mut self, sources: &HashMap<String, Source>) {
+        let sync = |s: &mut Source| {
+            if let Some(p) = sources.get(&s.id) {
+                *s = Source {
+                    fact: s.fact.take(),
+                    quote: s.quote.take(),
+                    ..p.clone()
+                };
+            }
+        };
+        let provenances = self
+            .facilities
+            .iter_mut()
+            .map(|x| &mut x.provenance)
+            .chain(self.products.iter_mut().map(|x| &mut x.provenance))
+            .chain(self.shipments.iter_mut().map(|x| &mut x.provenance))
+            .chain(self.production.iter_mut().map(|x| &mut x.provenance))
+            .chain(self.supply_links.iter_mut().map(|x| &mut x.provenance));
+        for p in provenances {
+            if let Provenance::Reported { source } = p {
+                sync(source);
+            }
+        }
+        for st in &mut self.statements {
+            sync(&mut st.source);
+        }
+        for s in &mut self.sources {
+            sync(s);
+        }
+    }
+
     /// Every problem at once, so a data officer can fix a file in one pass.
     pub fn validate(&self) -> Result<(), Vec<DatasetError>> {
         let mut c = Checker { errors: Vec::new() };

@@ -5,6 +5,7 @@ pub mod api;
 pub mod sample;
 pub mod security;
 pub mod storage;
+pub mod transfer;
 pub mod web;
 
 use api::AppState;
@@ -32,6 +33,8 @@ pub struct Config {
     pub dataset: Option<PathBuf>,
     /// Origins allowed to embed the app in a frame (CSP `frame-ancestors`), beside our own.
     pub frame_ancestors: Vec<String>,
+    /// Leave an empty database empty (a deployment whose data comes by import).
+    pub no_sample: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -136,7 +139,11 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
     let addr: SocketAddr = config.addr.parse().map_err(|_| StartupError::BadAddress {
         addr: config.addr.clone(),
     })?;
-    let store = open_store_with(&config.db, config.dataset.as_deref()).await?;
+    let store = if config.no_sample {
+        Store::open(&config.db).await?
+    } else {
+        open_store_with(&config.db, config.dataset.as_deref()).await?
+    };
     let app = app(store, &config)?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -8,6 +8,7 @@ mod tokens;
 mod write;
 
 pub use read::ShipmentQuery;
+pub use records::layout;
 pub use tokens::TokenError;
 pub use write::{Actor, ChangeSet};
 

@@ -33,6 +33,15 @@ impl Store {
         if self.meta(SAMPLE_KEY).await?.is_some() {
             return Ok(false);
         }
+        // A database that got its data by import is not empty, and never gets the sample.
+        use sqlx::Row;
+        let facilities: i64 = sqlx::query("SELECT COUNT(*) AS n FROM facilities")
+            .fetch_one(self.pool())
+            .await?
+            .try_get("n")?;
+        if facilities > 0 {
+            return Ok(false);
+        }
         let mut tx = self.pool().begin().await?;
         for table in Table::ALL {
             records::upsert(&mut tx, table, &records_of(dataset, table)).await?;

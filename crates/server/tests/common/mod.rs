@@ -67,6 +67,7 @@ pub async fn test_app() -> TestApp {
         cors_origins: vec![],
         frame_ancestors: vec!["https://portal.example.go.id".into()],
         dataset: None,
+        no_sample: false,
     };
     let store = open_store(&config.db).await.unwrap();
     TestApp {
