@@ -82,7 +82,7 @@ pub async fn open_store_with(
 /// The whole HTTP application: API, app files and the layers around them.
 pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
     let api = Router::new()
-        .nest("/v1", api::router(AppState { store }))
+        .nest("/v1", api::router(AppState::new(store)))
         .fallback(api::no_such_route);
     let mut router = Router::new()
         .nest("/api", api)
@@ -166,13 +166,17 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
         tracing::warn!(dist = %config.dist.display(), "the app is not built: only the API is served");
     }
     on_ready(local);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|source| StartupError::Listen {
-            addr: local.to_string(),
-            source,
-        })
+    // The peer address reaches the handlers: the editors' API limits each client by it.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|source| StartupError::Listen {
+        addr: local.to_string(),
+        source,
+    })
 }
 
 async fn shutdown_signal() {

@@ -35,17 +35,21 @@ enum Command {
     Serve(ServeArgs),
     /// Read CSV files into the database, all or nothing: every row is checked first, and one
     /// bad row means nothing is written. Re-importing a file changes nothing.
-    #[command(after_help = "PATH is one CSV file (named after its table, e.g. shipments.csv, or with a \
+    #[command(
+        after_help = "PATH is one CSV file (named after its table, e.g. shipments.csv, or with a \
 template's header) or a folder of them, such as `karya export` writes.
 Templates: GET /api/v1/templates/<table>.csv; the columns are listed in the README.
 
 Examples:
   karya import --check shipments.csv      # check only, write nothing
   karya import --as siti shipments.csv    # write, with siti named in the audit log
-  karya import ./export                   # a whole folder, in the right order")]
+  karya import ./export                   # a whole folder, in the right order"
+    )]
     Import(ImportArgs),
     /// Write every table as a CSV file in the import format into a folder.
-    #[command(after_help = "Example:\n  karya export ./export   # writes ./export/shipments.csv, …")]
+    #[command(
+        after_help = "Example:\n  karya export ./export   # writes ./export/shipments.csv, …"
+    )]
     Export(ExportArgs),
     /// Write a consistent copy of the database while the server keeps running.
     #[command(after_help = "Examples:
@@ -88,10 +92,18 @@ struct ServeArgs {
     #[arg(long, env = "KARYA_DIST", default_value = "dist")]
     dist: PathBuf,
     /// Origins allowed to call the API from another site, comma-separated.
-    #[arg(long = "cors-origin", env = "KARYA_CORS_ORIGINS", value_delimiter = ',')]
+    #[arg(
+        long = "cors-origin",
+        env = "KARYA_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
     cors_origins: Vec<String>,
     /// Origins allowed to embed Karya in a frame (a ministry portal), comma-separated.
-    #[arg(long = "frame-ancestor", env = "KARYA_FRAME_ANCESTORS", value_delimiter = ',')]
+    #[arg(
+        long = "frame-ancestor",
+        env = "KARYA_FRAME_ANCESTORS",
+        value_delimiter = ','
+    )]
     frame_ancestors: Vec<String>,
     /// Load this dataset file (instead of the sample) into an empty database.
     #[arg(long, env = "KARYA_DATASET")]
@@ -279,7 +291,11 @@ async fn run_export(args: ExportArgs) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     for (table, n) in counts {
-        println!("{:<13} {n:>9} rows → {}", table.name(), args.dir.join(table.file_name()).display());
+        println!(
+            "{:<13} {n:>9} rows → {}",
+            table.name(),
+            args.dir.join(table.file_name()).display()
+        );
     }
     Ok(())
 }

@@ -30,6 +30,22 @@ pub enum ApiError {
     UriTooLong(String),
     #[error("{0}")]
     MethodNotAllowed(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    MalformedJson(String),
+    /// A record that cannot be written: each field at fault.
+    #[error("{message}")]
+    Invalid {
+        message: String,
+        fields: Vec<karya_core::entry::FieldError>,
+    },
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("too many requests from this address: wait {0} seconds and try again")]
+    TooManyRequests(u64),
+    #[error("{0}")]
+    Conflict(String),
     #[error("internal error")]
     Internal(#[from] StorageError),
 }
@@ -44,6 +60,14 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             ApiError::UriTooLong(_) => (StatusCode::URI_TOO_LONG, "uri_too_long"),
             ApiError::MethodNotAllowed(_) => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            ApiError::UnsupportedMediaType(_) => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            ApiError::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
+            ApiError::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_record"),
+            ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -69,13 +93,33 @@ impl IntoResponse for ApiError {
             }
             other => other.to_string(),
         };
+        let fields = match &self {
+            ApiError::Invalid { fields, .. } => fields.clone(),
+            _ => Vec::new(),
+        };
         let body = ErrorBody {
             error: ErrorDetail {
                 code: code.to_string(),
                 message,
-                fields: Vec::new(),
+                fields,
             },
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        let headers = response.headers_mut();
+        match &self {
+            ApiError::Unauthorized(_) => {
+                headers.insert(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static("Bearer realm=\"karya\""),
+                );
+            }
+            ApiError::TooManyRequests(wait) => {
+                if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
+                    headers.insert(axum::http::header::RETRY_AFTER, v);
+                }
+            }
+            _ => {}
+        }
+        response
     }
 }

@@ -1,13 +1,18 @@
 //! The JSON API under `/api/v1`. Handlers are thin: parse, ask the store, let the core count.
 
+mod body;
+mod edit;
 mod error;
+pub mod limits;
 mod params;
 
 pub use error::ApiError;
 
 use crate::storage::{ShipmentQuery, Store};
 use axum::extract::{OriginalUri, Path, RawQuery, State};
+use axum::http::header;
 use axum::http::Method;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use karya_core::api::{Health, ProductionResponse, ShipmentList};
@@ -17,7 +22,9 @@ use karya_core::pipeline::PipelineStage;
 use karya_core::production::{compare, comparison_span, production_series, Granularity, MonthSpan};
 use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::summary::{summarize, Summary};
-use karya_core::{Country, Facility, Filter, Product, SourceStatement, SupplyLink};
+use karya_core::{
+    Country, Facility, Filter, Product, Shipment, Source, SourceStatement, SupplyLink,
+};
 use params::Params;
 
 /// Most shipments one request returns; `total` says how many matched in all.
@@ -27,6 +34,16 @@ pub const DEFAULT_LIMIT: u32 = 1_000;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub limits: std::sync::Arc<limits::Limits>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState {
+            store,
+            limits: Default::default(),
+        }
+    }
 }
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
@@ -41,8 +58,22 @@ pub fn router(state: AppState) -> Router {
         .route("/products/{id}", get(product))
         .route("/countries", get(countries))
         .route("/countries/{code}", get(country))
-        .route("/shipments", get(shipments))
+        .route("/shipments", get(shipments).post(edit::create_shipment))
+        .route(
+            "/shipments/{id}",
+            get(shipment)
+                .put(edit::correct_shipment)
+                .delete(edit::withdraw_shipment),
+        )
         .route("/production", get(production))
+        .route(
+            "/production/{facility}/{product}/{month}",
+            axum::routing::put(edit::put_production).delete(edit::withdraw_production),
+        )
+        .route("/session", get(edit::session))
+        .route("/audit", get(edit::audit))
+        .route("/sources", get(sources))
+        .route("/templates/{file}", get(template))
         .route("/destinations", get(destinations))
         .route("/ranking", get(ranking))
         .route("/pipeline", get(pipeline))
@@ -58,10 +89,7 @@ pub async fn no_such_route(method: Method, OriginalUri(uri): OriginalUri) -> Api
 }
 
 async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> ApiError {
-    ApiError::MethodNotAllowed(format!(
-        "{} does not accept {method}; the API is read-only for now",
-        uri.path()
-    ))
+    ApiError::MethodNotAllowed(format!("{} does not accept {method}", uri.path()))
 }
 
 async fn health(RawQuery(q): RawQuery) -> ApiResult<Health> {
@@ -320,4 +348,42 @@ async fn statements(
 ) -> ApiResult<Vec<SourceStatement>> {
     Params::parse(q.as_deref(), &[])?;
     Ok(Json(s.store.statements().await?))
+}
+
+async fn shipment(State(s): State<AppState>, Path(id): Path<String>) -> ApiResult<Shipment> {
+    let found = s.store.shipment(&id).await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::NotFound(format!("no shipment with the id {id:?}")))
+}
+
+/// Publications on file: what a new record may cite.
+async fn sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Source>> {
+    Params::parse(q.as_deref(), &[])?;
+    Ok(Json(s.store.sources().await?))
+}
+
+/// `GET /templates/<table>.csv`: the header row of a table's import file.
+async fn template(Path(file): Path<String>) -> Result<impl IntoResponse, ApiError> {
+    let table = file
+        .strip_suffix(".csv")
+        .and_then(karya_core::tables::Table::parse)
+        .ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "no template {file:?}; there is one per table: {}",
+                karya_core::tables::Table::ALL
+                    .map(|t| t.file_name())
+                    .join(", ")
+            ))
+        })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", table.file_name()),
+            ),
+        ],
+        crate::transfer::export::template(table),
+    ))
 }

@@ -539,3 +539,39 @@ impl Store {
         ))
     }
 }
+
+impl Store {
+    pub async fn shipment(&self, id: &str) -> Result<Option<Shipment>, StorageError> {
+        let sql = format!(
+            "SELECT s.*, {} FROM shipments s {} WHERE s.id = $1",
+            provenance_select("s"),
+            source_join("s")
+        );
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(shipment).transpose()
+    }
+
+    pub async fn production_record(
+        &self,
+        facility_id: &str,
+        product_id: &str,
+        month: Month,
+    ) -> Result<Option<ProductionRecord>, StorageError> {
+        let sql = format!(
+            "SELECT p.*, {} FROM production_records p {} \
+             WHERE p.facility_id = $1 AND p.product_id = $2 AND p.month = $3",
+            provenance_select("p"),
+            source_join("p")
+        );
+        let row = sqlx::query(&sql)
+            .bind(facility_id)
+            .bind(product_id)
+            .bind(month.to_string())
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(production).transpose()
+    }
+}

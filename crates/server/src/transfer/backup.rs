@@ -49,7 +49,8 @@ pub async fn backup(store: &Store, location: &str, file: &Path) -> Result<(), Ba
             } else {
                 let _ = std::fs::remove_file(file);
                 Err(BackupError::PgDump(
-                    String::from_utf8_lossy(&out.stderr).replace(location, &redact_password(location)),
+                    String::from_utf8_lossy(&out.stderr)
+                        .replace(location, &redact_password(location)),
                 ))
             }
         }

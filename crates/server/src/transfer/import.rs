@@ -79,7 +79,10 @@ pub fn read_path(
 ) -> Result<Vec<CsvFile>, Vec<ImportError>> {
     let files: Vec<PathBuf> = if path.is_dir() {
         let entries = std::fs::read_dir(path).map_err(|e| {
-            vec![file_error(&path.display().to_string(), format!("cannot read the folder: {e}"))]
+            vec![file_error(
+                &path.display().to_string(),
+                format!("cannot read the folder: {e}"),
+            )]
         })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -249,7 +252,10 @@ pub enum PlanError {
 }
 
 /// [`plan`] over a dataset already read: the pure part, tested without a database.
-pub fn plan_against(mut merged: Dataset, files: &[CsvFile]) -> Result<ImportPlan, Vec<ImportError>> {
+pub fn plan_against(
+    mut merged: Dataset,
+    files: &[CsvFile],
+) -> Result<ImportPlan, Vec<ImportError>> {
     let mut errors = Vec::new();
     let mut index = index_of(&merged);
     let mut sources = sources_of(&merged).into_iter().collect::<HashMap<_, _>>();
@@ -279,7 +285,10 @@ pub fn plan_against(mut merged: Dataset, files: &[CsvFile]) -> Result<ImportPlan
                     file: file.name.clone(),
                     row: Some(*row_number),
                     column: None,
-                    message: format!("row {first} has the same key ({}): give each record once", key.1),
+                    message: format!(
+                        "row {first} has the same key ({}): give each record once",
+                        key.1
+                    ),
                 });
                 continue;
             }
@@ -337,14 +346,22 @@ fn locate(p: DatasetError, origin: &HashMap<(Table, String), (String, usize)>) -
             file: format!("{} already in the database", p.record_type),
             row: None,
             column: Some(p.field.to_string()),
-            message: format!("{:?}: {} (the import would make it wrong)", p.record, p.message),
+            message: format!(
+                "{:?}: {} (the import would make it wrong)",
+                p.record, p.message
+            ),
         },
     }
 }
 
 /// Writes a checked import in one transaction, with one audit entry for the import and one
 /// for each record it changes.
-pub async fn write(store: &Store, plan: &ImportPlan, actor: &str, what: &str) -> Result<(), StorageError> {
+pub async fn write(
+    store: &Store,
+    plan: &ImportPlan,
+    actor: &str,
+    what: &str,
+) -> Result<(), StorageError> {
     let summary = serde_json::to_value(&plan.report).unwrap_or_default();
     store
         .apply(

@@ -111,3 +111,44 @@ impl TestApp {
         json["error"]["message"].as_str().unwrap().to_string()
     }
 }
+
+impl TestApp {
+    /// A second handle on the test's database (tokens, direct reads).
+    pub async fn store(&self) -> karya_server::storage::Store {
+        karya_server::storage::Store::open(&self.db).await.unwrap()
+    }
+
+    /// An editor's token, made as `karya token create` makes it.
+    pub async fn token(&self, name: &str) -> String {
+        self.store().await.create_token(name).await.unwrap()
+    }
+
+    /// Sends `body` as JSON (or, with `content_type`, as that) with an optional token.
+    pub async fn write(
+        &self,
+        method: &str,
+        uri: &str,
+        token: Option<&str>,
+        body: &str,
+        content_type: &str,
+    ) -> (StatusCode, Value) {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("content-type", content_type);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let (status, _, bytes) = self
+            .send(req.body(Body::from(body.to_string())).unwrap())
+            .await;
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        (status, json)
+    }
+
+    /// How many releases the API lists: a write that was refused must leave it unchanged.
+    pub async fn shipment_count(&self) -> u64 {
+        let (_, json) = self.get("/api/v1/shipments?limit=1").await;
+        json["total"].as_u64().unwrap()
+    }
+}

@@ -1,0 +1,284 @@
+//! The editors' API: create, correct and withdraw export releases and production records,
+//! and read the audit log. Every route needs an editor's token (`Authorization: Bearer …`);
+//! every write is checked by the core as an import is, and lands with its audit entry.
+
+use super::body::JsonBody;
+use super::error::ApiError;
+use super::limits::client_of;
+use super::params::Params;
+use super::AppState;
+use crate::storage::{Actor, ChangeSet};
+use axum::extract::{FromRequestParts, Path, RawQuery, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::Json;
+use karya_core::api::{AuditEntry, Session};
+use karya_core::entry::{production_problems, shipment_problems, FieldProblem, ShipmentDraft};
+use karya_core::tables::{Record, Table};
+use karya_core::{Lang, Month, ProductionRecord, Provenance, Shipment};
+
+/// The editor a request's token belongs to. Extracted before the body is read, so a request
+/// without a valid token is refused before its content is even looked at.
+pub struct Editor(pub String);
+
+impl FromRequestParts<AppState> for Editor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, ApiError> {
+        let client = client_of(&axum::http::Request::from_parts(parts.clone(), ()));
+        if let Some(wait) = s.limits.admit(client) {
+            return Err(ApiError::TooManyRequests(wait));
+        }
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        let Some(token) = token else {
+            return Err(ApiError::Unauthorized(
+                "this needs an editor's token: send the header Authorization: Bearer <token>"
+                    .into(),
+            ));
+        };
+        match s.store.editor_of(token).await? {
+            Some(name) => Ok(Editor(name)),
+            None => {
+                s.limits.failed(client);
+                Err(ApiError::Unauthorized(
+                    "the token is unknown or revoked: ask for a new one (karya token create)"
+                        .into(),
+                ))
+            }
+        }
+    }
+}
+
+pub async fn session(Editor(editor): Editor) -> Json<Session> {
+    Json(Session { editor })
+}
+
+/// Today in Indonesia's western time (WIB), the latest date a release can have.
+fn today_wib() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
+fn invalid(problems: Vec<FieldProblem>) -> ApiError {
+    let fields: Vec<_> = problems.iter().map(|p| p.to_error(Lang::En)).collect();
+    let list: Vec<String> = fields
+        .iter()
+        .map(|f| format!("{}: {}", f.field, f.message))
+        .collect();
+    ApiError::Invalid {
+        message: format!("the record is refused: {}", list.join("; ")),
+        fields,
+    }
+}
+
+/// Checks a shipment as the import does, and that its source agrees with the one on file.
+async fn check_shipment(s: &AppState, x: &Shipment) -> Result<ChangeSet, ApiError> {
+    let problems = shipment_problems(x, &s.store.known().await?, Some(today_wib()));
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    with_source(s, Record::Shipment(x.clone()), &x.provenance).await
+}
+
+/// The change set for a record, with its source first if the source is new. A source that
+/// exists with other details is refused: a citation never rewrites another one.
+async fn with_source(
+    s: &AppState,
+    record: Record,
+    provenance: &Provenance,
+) -> Result<ChangeSet, ApiError> {
+    let mut set = ChangeSet::default();
+    if let Provenance::Reported { source } = provenance {
+        let publication = karya_core::Source {
+            fact: None,
+            quote: None,
+            ..source.clone()
+        };
+        let on_file = s.store.sources().await?;
+        match on_file.iter().find(|p| p.id == source.id) {
+            Some(p) if *p != publication => return Err(ApiError::Invalid {
+                message: format!(
+                    "source {:?} is on file with other details; cite it as it is or give a new id",
+                    source.id
+                ),
+                fields: vec![karya_core::entry::FieldError {
+                    field: "provenance.source".into(),
+                    message: "differs from the source on file with this id".into(),
+                }],
+            }),
+            Some(_) => {}
+            None => set.changes.push((Record::Source(publication), None)),
+        }
+    }
+    set.changes.push((record, None));
+    Ok(set)
+}
+
+/// `POST /shipments`: a new export release; the server gives its id.
+pub async fn create_shipment(
+    State(s): State<AppState>,
+    Editor(editor): Editor,
+    JsonBody(draft): JsonBody<ShipmentDraft>,
+) -> Result<(StatusCode, Json<Shipment>), ApiError> {
+    let mut n = 1;
+    let shipment = loop {
+        let candidate = draft.clone().into_shipment(n);
+        if s.store.shipment(&candidate.id).await?.is_none() {
+            break candidate;
+        }
+        n += 1;
+    };
+    let set = check_shipment(&s, &shipment).await?;
+    s.store.apply(&set, &actor(editor, "create"), None).await?;
+    Ok((StatusCode::CREATED, Json(shipment)))
+}
+
+fn actor(name: String, action: &'static str) -> Actor {
+    Actor { name, action }
+}
+
+/// `PUT /shipments/{id}`: corrects a release; the earlier value stays in the audit log.
+pub async fn correct_shipment(
+    State(s): State<AppState>,
+    Editor(editor): Editor,
+    Path(id): Path<String>,
+    JsonBody(mut shipment): JsonBody<Shipment>,
+) -> Result<Json<Shipment>, ApiError> {
+    if shipment.id != id {
+        return Err(ApiError::Invalid {
+            message: format!(
+                "the body's id {:?} is not the address's {id:?}",
+                shipment.id
+            ),
+            fields: vec![karya_core::entry::FieldError {
+                field: "id".into(),
+                message: "must equal the id in the address".into(),
+            }],
+        });
+    }
+    let Some(before) = s.store.shipment(&id).await? else {
+        return Err(ApiError::NotFound(format!(
+            "no shipment with the id {id:?}"
+        )));
+    };
+    shipment.id = id;
+    let mut set = check_shipment(&s, &shipment).await?;
+    if let Some(last) = set.changes.last_mut() {
+        last.1 = Some(Record::Shipment(before));
+    }
+    s.store.apply(&set, &actor(editor, "correct"), None).await?;
+    Ok(Json(shipment))
+}
+
+/// `DELETE /shipments/{id}`: withdraws a release; it stays in the audit log.
+pub async fn withdraw_shipment(
+    State(s): State<AppState>,
+    Editor(editor): Editor,
+    Path(id): Path<String>,
+) -> Result<Json<Shipment>, ApiError> {
+    let Some(before) = s.store.shipment(&id).await? else {
+        return Err(ApiError::NotFound(format!(
+            "no shipment with the id {id:?}"
+        )));
+    };
+    s.store
+        .withdraw(&Record::Shipment(before.clone()), &editor)
+        .await?;
+    Ok(Json(before))
+}
+
+fn production_path(
+    (facility_id, product_id, month): (String, String, String),
+) -> Result<(String, String, Month), ApiError> {
+    let month: Month = month.parse().map_err(|_| {
+        ApiError::BadParameter(format!("path: expected a month as YYYY-MM, got {month:?}"))
+    })?;
+    Ok((facility_id, product_id, month))
+}
+
+/// `PUT /production/{facility}/{product}/{month}`: records or corrects a month's output.
+pub async fn put_production(
+    State(s): State<AppState>,
+    Editor(editor): Editor,
+    Path(path): Path<(String, String, String)>,
+    JsonBody(record): JsonBody<ProductionRecord>,
+) -> Result<Json<ProductionRecord>, ApiError> {
+    let (facility_id, product_id, month) = production_path(path)?;
+    if (&record.facility_id, &record.product_id, record.month) != (&facility_id, &product_id, month)
+    {
+        return Err(ApiError::Invalid {
+            message: "the body's facility, product and month must equal the address's".into(),
+            fields: vec![karya_core::entry::FieldError {
+                field: "month".into(),
+                message: "must equal the address".into(),
+            }],
+        });
+    }
+    let problems = production_problems(&record, &s.store.known().await?);
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    let before = s
+        .store
+        .production_record(&facility_id, &product_id, month)
+        .await?;
+    let mut set = with_source(&s, Record::Production(record.clone()), &record.provenance).await?;
+    if let Some(last) = set.changes.last_mut() {
+        last.1 = before.map(Record::Production);
+    }
+    s.store.apply(&set, &actor(editor, "create"), None).await?;
+    Ok(Json(record))
+}
+
+/// `DELETE /production/{facility}/{product}/{month}`.
+pub async fn withdraw_production(
+    State(s): State<AppState>,
+    Editor(editor): Editor,
+    Path(path): Path<(String, String, String)>,
+) -> Result<Json<ProductionRecord>, ApiError> {
+    let (facility_id, product_id, month) = production_path(path)?;
+    let Some(before) = s
+        .store
+        .production_record(&facility_id, &product_id, month)
+        .await?
+    else {
+        return Err(ApiError::NotFound(format!(
+            "no production of {product_id:?} at {facility_id:?} in {month}"
+        )));
+    };
+    s.store
+        .withdraw(&Record::Production(before.clone()), &editor)
+        .await?;
+    Ok(Json(before))
+}
+
+/// `GET /audit`: the audit log, newest first, for editors.
+pub async fn audit(
+    State(s): State<AppState>,
+    Editor(_): Editor,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+    let params = Params::parse(q.as_deref(), &["record_type", "record_key", "limit"])?;
+    let limit = params.number("limit", 1, 1000)?.unwrap_or(100);
+    let record = match (params.single("record_type")?, params.single("record_key")?) {
+        (None, None) => None,
+        (Some(t), Some(k)) => Some((
+            Table::parse(t).ok_or_else(|| {
+                ApiError::BadParameter(format!(
+                    "query parameter `record_type`: expected a table such as shipments, got {t:?}"
+                ))
+            })?,
+            k,
+        )),
+        _ => {
+            return Err(ApiError::BadParameter(
+                "query parameters `record_type` and `record_key` go together".into(),
+            ))
+        }
+    };
+    Ok(Json(s.store.audit_log(record, limit).await?))
+}
