@@ -61,6 +61,7 @@ Restore (PostgreSQL): pg_restore --clean --no-owner -d postgres://… karya.pgdu
     Backup(BackupArgs),
     /// Make or revoke an editor's token for the editors' API and the app's entry form.
     #[command(subcommand)]
+    #[command(after_help = "Examples:\n  karya token create siti\n  karya token revoke siti")]
     Token(TokenCommand),
 }
 

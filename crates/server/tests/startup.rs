@@ -99,7 +99,16 @@ fn help_says_what_it_does_with_an_example() {
     let out = karya().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(
-        help.contains("Karya") && help.contains("Example:") && help.contains("KARYA_DB"),
+        help.contains("Karya") && help.contains("Examples:") && help.contains("KARYA_DB"),
         "{help}"
     );
+    for sub in ["serve", "import", "export", "backup", "token"] {
+        assert!(help.contains(sub), "{sub} missing from {help}");
+        let out = karya().args([sub, "--help"]).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("Example"),
+            "{sub}: {text}"
+        );
+    }
 }

@@ -100,16 +100,18 @@ async fn with_source(
         };
         let on_file = s.store.sources().await?;
         match on_file.iter().find(|p| p.id == source.id) {
-            Some(p) if *p != publication => return Err(ApiError::Invalid {
-                message: format!(
+            Some(p) if *p != publication => {
+                return Err(ApiError::Invalid {
+                    message: format!(
                     "source {:?} is on file with other details; cite it as it is or give a new id",
                     source.id
                 ),
-                fields: vec![karya_core::entry::FieldError {
-                    field: "provenance.source".into(),
-                    message: "differs from the source on file with this id".into(),
-                }],
-            }),
+                    fields: vec![karya_core::entry::FieldError {
+                        field: "provenance.source".into(),
+                        message: "differs from the source on file with this id".into(),
+                    }],
+                })
+            }
             Some(_) => {}
             None => set.changes.push((Record::Source(publication), None)),
         }

@@ -309,13 +309,20 @@ pub fn plan_against(
         }
         report.tables.push(counts);
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     // A changed publication changes every citation of it.
     merged.resync_sources(&sources);
     if let Err(problems) = merged.validate() {
-        errors.extend(problems.into_iter().map(|p| locate(p, &origin)));
+        // A cell already refused holds a stand-in value: its checks would only repeat that.
+        let refused: std::collections::HashSet<(String, Option<usize>, Option<String>)> = errors
+            .iter()
+            .map(|e| (e.file.clone(), e.row, e.column.clone()))
+            .collect();
+        errors.extend(
+            problems
+                .into_iter()
+                .map(|p| locate(p, &origin))
+                .filter(|e| !refused.contains(&(e.file.clone(), e.row, e.column.clone()))),
+        );
     }
     if errors.is_empty() {
         Ok(ImportPlan { changes, report })
