@@ -11,12 +11,12 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit browser e2e bench sizes geo clean
+.PHONY: run test tools test-tools app server fmt-check lint unit postgres browser e2e bench bench-import sizes geo clean
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
 
-test: test-tools fmt-check lint unit browser e2e
+test: test-tools fmt-check lint unit postgres browser e2e
 	@echo "karya: every layer of tests passed"
 
 tools:
@@ -43,6 +43,11 @@ lint:
 # Native tests: the core's logic, and the API against a real SQLite database.
 unit:
 	cargo test --locked --workspace
+
+# The storage and API tests again, on a real PostgreSQL server started on loopback in a
+# temporary folder (scripts/with-postgres.sh) and removed afterwards.
+postgres:
+	scripts/with-postgres.sh cargo test --locked -p karya-server
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 browser:

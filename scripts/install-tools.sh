@@ -5,8 +5,8 @@
 # (crates.io, npm, Debian), because that is all this kind of machine can reach.
 #
 #   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium and ChromeDriver
-#   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes) and wrk (load)
+#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL
+#   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes), wrk (load), PostgreSQL
 set -euo pipefail
 
 MODE="${1:-build}"
@@ -82,9 +82,10 @@ if [ "$MODE" = test ]; then
       rustup component add "$component" || fail "$component" "Try: rustup component add $component"
     fi
   done
-  apt_install chromium chromium-driver
+  # PostgreSQL: the storage and API tests run on it as well as on SQLite.
+  apt_install chromium chromium-driver postgresql postgresql-client
 fi
 if [ "$MODE" = bench ]; then
-  apt_install chromium chromium-driver brotli wrk
+  apt_install chromium chromium-driver brotli wrk postgresql postgresql-client
 fi
 say "tools ready ($MODE)"

@@ -264,7 +264,7 @@ pub async fn audit(
     Editor(_): Editor,
     RawQuery(q): RawQuery,
 ) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    let params = Params::parse(q.as_deref(), &["record_type", "record_key", "limit"])?;
+    let params = Params::parse(q.as_deref(), super::routes::AUDIT_PARAMS)?;
     let limit = params.number("limit", 1, 1000)?.unwrap_or(100);
     let record = match (params.single("record_type")?, params.single("record_key")?) {
         (None, None) => None,

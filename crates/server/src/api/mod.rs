@@ -5,6 +5,7 @@ mod edit;
 mod error;
 pub mod limits;
 mod params;
+pub mod routes;
 
 pub use error::ApiError;
 
@@ -13,11 +14,10 @@ use axum::extract::{OriginalUri, Path, RawQuery, State};
 use axum::http::header;
 use axum::http::Method;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use axum::{Json, Router};
 use karya_core::api::{Health, ProductionResponse, ShipmentList};
 use karya_core::destinations::{Destinations, Measure};
-use karya_core::filter::{PeriodBound, FILTER_KEYS};
+use karya_core::filter::PeriodBound;
 use karya_core::pipeline::PipelineStage;
 use karya_core::production::{compare, comparison_span, production_series, Granularity, MonthSpan};
 use karya_core::ranking::{RankMeasure, Ranking};
@@ -49,36 +49,7 @@ impl AppState {
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/health", get(health))
-        .route("/summary", get(summary))
-        .route("/facilities", get(facilities))
-        .route("/facilities/{id}", get(facility))
-        .route("/products", get(products))
-        .route("/products/{id}", get(product))
-        .route("/countries", get(countries))
-        .route("/countries/{code}", get(country))
-        .route("/shipments", get(shipments).post(edit::create_shipment))
-        .route(
-            "/shipments/{id}",
-            get(shipment)
-                .put(edit::correct_shipment)
-                .delete(edit::withdraw_shipment),
-        )
-        .route("/production", get(production))
-        .route(
-            "/production/{facility}/{product}/{month}",
-            axum::routing::put(edit::put_production).delete(edit::withdraw_production),
-        )
-        .route("/session", get(edit::session))
-        .route("/audit", get(edit::audit))
-        .route("/sources", get(sources))
-        .route("/templates/{file}", get(template))
-        .route("/destinations", get(destinations))
-        .route("/ranking", get(ranking))
-        .route("/pipeline", get(pipeline))
-        .route("/supply-links", get(supply_links))
-        .route("/statements", get(statements))
+    routes::routes()
         .fallback(no_such_route)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
@@ -93,7 +64,7 @@ async fn method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Ap
 }
 
 async fn health(RawQuery(q): RawQuery) -> ApiResult<Health> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -131,7 +102,7 @@ fn unknown(param: &'static str, what: &'static str, value: &str) -> ApiError {
 }
 
 async fn summary(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Summary> {
-    let params = Params::parse(q.as_deref(), &FILTER_KEYS)?;
+    let params = Params::parse(q.as_deref(), routes::FILTER)?;
     let filter = known_filter(&s.store, &params).await?;
     let (_, shipments) = s
         .store
@@ -145,8 +116,7 @@ async fn summary(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<
 }
 
 async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<ShipmentList> {
-    let allowed = [&FILTER_KEYS[..], &["limit", "offset", "provenance"]].concat();
-    let params = Params::parse(q.as_deref(), &allowed)?;
+    let params = Params::parse(q.as_deref(), routes::SHIPMENT_PARAMS)?;
     let filter = known_filter(&s.store, &params).await?;
     let provenance = match params.single("provenance")? {
         None => None,
@@ -177,8 +147,7 @@ async fn shipments(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResul
 }
 
 async fn destinations(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Destinations> {
-    let allowed = [&FILTER_KEYS[..], &["measure"]].concat();
-    let params = Params::parse(q.as_deref(), &allowed)?;
+    let params = Params::parse(q.as_deref(), routes::DESTINATION_PARAMS)?;
     let filter = known_filter(&s.store, &params).await?;
     let measure = match params.single("measure")? {
         None => Measure::Releases,
@@ -206,8 +175,7 @@ async fn production(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<ProductionResponse> {
-    let allowed = ["from", "to", "product", "facility", "granularity"];
-    let params = Params::parse(q.as_deref(), &allowed)?;
+    let params = Params::parse(q.as_deref(), routes::PRODUCTION_PARAMS)?;
     let filter = known_filter(&s.store, &params).await?;
     let granularity = match params.single("granularity")? {
         None => Granularity::Month,
@@ -242,8 +210,7 @@ async fn production(
 
 /// Output by facility: the ranking, its table and the map of Indonesia's point sizes.
 async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Ranking> {
-    let allowed = ["from", "to", "product", "facility", "rank"];
-    let params = Params::parse(q.as_deref(), &allowed)?;
+    let params = Params::parse(q.as_deref(), routes::RANKING_PARAMS)?;
     let filter = known_filter(&s.store, &params).await?;
     let measure = match params.single("rank")? {
         None if filter.product.is_some() => RankMeasure::Quantity,
@@ -284,7 +251,7 @@ async fn pipeline(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Vec<PipelineStage>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     let products = s.store.products().await?;
     let (_, shipments) = s.store.shipments(&ShipmentQuery::default()).await?;
     let starts = s.store.production_starts().await?;
@@ -294,7 +261,7 @@ async fn pipeline(
 }
 
 async fn facilities(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Facility>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.facilities().await?))
 }
 
@@ -306,7 +273,7 @@ async fn facility(State(s): State<AppState>, Path(id): Path<String>) -> ApiResul
 }
 
 async fn products(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Product>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.products().await?))
 }
 
@@ -318,7 +285,7 @@ async fn product(State(s): State<AppState>, Path(id): Path<String>) -> ApiResult
 }
 
 async fn countries(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Country>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.countries().await?))
 }
 
@@ -338,7 +305,7 @@ async fn supply_links(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Vec<SupplyLink>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.supply_links().await?))
 }
 
@@ -346,7 +313,7 @@ async fn statements(
     State(s): State<AppState>,
     RawQuery(q): RawQuery,
 ) -> ApiResult<Vec<SourceStatement>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.statements().await?))
 }
 
@@ -359,7 +326,7 @@ async fn shipment(State(s): State<AppState>, Path(id): Path<String>) -> ApiResul
 
 /// Publications on file: what a new record may cite.
 async fn sources(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Vec<Source>> {
-    Params::parse(q.as_deref(), &[])?;
+    Params::parse(q.as_deref(), routes::NO_PARAMS)?;
     Ok(Json(s.store.sources().await?))
 }
 
