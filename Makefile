@@ -68,6 +68,13 @@ bench:
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
 	node bench/facilities.mjs
+	bench/import.sh
+
+# One million production records imported into SQLite and PostgreSQL, and their backups.
+bench-import:
+	scripts/install-tools.sh bench
+	cargo build --locked --profile server -p karya-server --bins
+	bench/import.sh
 
 sizes:
 	scripts/install-tools.sh bench

@@ -26,9 +26,12 @@ trap stop EXIT
 
 as_owner "$PG_BIN/initdb" -D "$DIR/data" -U karya --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
   || { cat "$DIR/initdb.log" >&2; exit 1; }
-# fsync off: the cluster is thrown away, so durability only costs test time.
+# fsync off: the cluster is thrown away, so durability only costs test time. Benchmarks set
+# KARYA_PG_DURABLE=1 to measure a server that writes as a real deployment does.
+FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${KARYA_PG_DURABLE:-0}" = 1 ] && FAST=""
 as_owner "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-  -o "-h 127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  -o "-h 127.0.0.1 -p $PORT -k $DIR $FAST -c max_connections=200" start >/dev/null \
   || { cat "$DIR/server.log" >&2; exit 1; }
 
 export KARYA_TEST_POSTGRES="postgres://karya@127.0.0.1:$PORT/postgres"
