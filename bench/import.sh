@@ -41,6 +41,6 @@ run() { # engine db
   /usr/bin/time -f "   (wall %e s)" "$BIN/karya" backup --db "$2" "$WORK/backup-$1" 2>&1 | grep -E "backed up|wall"
 }
 run sqlite "$WORK/bench.sqlite3"
-"$ROOT/scripts/with-postgres.sh" bash -c "$(declare -f run); BIN='$BIN' WORK='$WORK'; cd '$WORK'; \
+KARYA_PG_DURABLE=1 "$ROOT/scripts/with-postgres.sh" bash -c "$(declare -f run); BIN='$BIN' WORK='$WORK'; cd '$WORK'; \
   psql() { \$(ls -d /usr/lib/postgresql/*/bin | tail -1)/psql \"\$@\"; }; \
   psql \"\$KARYA_TEST_POSTGRES\" -qc 'CREATE DATABASE bench'; run postgresql \"\${KARYA_TEST_POSTGRES%/postgres}/bench\""

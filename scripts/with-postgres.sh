@@ -15,7 +15,7 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 DIR="$(mktemp -d /tmp/karya-pg.XXXXXX)"
 PORT="${KARYA_PG_PORT:-$(( 20000 + RANDOM % 20000 ))}"
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd "$DIR" && runuser -u postgres -- "$@"); else "$@"; fi
 }
 [ "$(id -u)" = 0 ] && chown postgres "$DIR"
 stop() {

@@ -66,6 +66,9 @@ pub struct DestinationStat {
     pub latest: Option<NaiveDate>,
     pub undated: u32,
     pub illustrative: bool,
+    /// How many of its releases are provisional (*data sementara*).
+    #[serde(default)]
+    pub provisional: u32,
     /// The figure the choropleth encodes for the measure; `None` when unknown.
     pub value: Option<f64>,
 }
@@ -119,6 +122,7 @@ struct Acc {
     latest: Option<NaiveDate>,
     undated: u32,
     illustrative: bool,
+    provisional: u32,
 }
 
 impl Acc {
@@ -137,6 +141,7 @@ impl Acc {
             None => self.undated += 1,
         }
         self.illustrative |= s.provenance.is_illustrative();
+        self.provisional += u32::from(s.provisional);
     }
 
     fn encoded(&self, measure: Measure) -> Option<f64> {
@@ -194,6 +199,7 @@ pub fn destinations(
             latest: a.latest,
             undated: a.undated,
             illustrative: a.illustrative,
+            provisional: a.provisional,
             value: a.encoded(measure),
         })
         .collect();

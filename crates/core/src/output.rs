@@ -371,9 +371,11 @@ mod tests {
                 .map(|(period, quantity)| SeriesPoint {
                     period: period.to_string(),
                     quantity: *quantity,
+                    provisional: false,
                 })
                 .collect(),
             illustrative: true,
+            provisional: false,
         }
     }
 

@@ -49,6 +49,9 @@ impl Granularity {
 pub struct SeriesPoint {
     pub period: String,
     pub quantity: f64,
+    /// Some of it is provisional (*data sementara*) and may still be corrected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 /// One product's production over time, in its own unit.
@@ -59,6 +62,9 @@ pub struct ProductionSeries {
     pub total: f64,
     pub points: Vec<SeriesPoint>,
     pub illustrative: bool,
+    /// Some of it is provisional.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
 }
 
 /// Production of one product in one month, summed over the facilities a filter keeps: what
@@ -71,24 +77,28 @@ pub struct MonthlyTotal {
     pub month: Month,
     pub quantity: f64,
     pub illustrative: bool,
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// Sums the records `filter` keeps per product, unit and month.
 pub fn monthly_totals(filter: &Filter, records: &[ProductionRecord]) -> Vec<MonthlyTotal> {
-    let mut sums: BTreeMap<(&str, Unit, Month), (f64, bool)> = BTreeMap::new();
+    let mut sums: BTreeMap<(&str, Unit, Month), (f64, bool, bool)> = BTreeMap::new();
     for r in records.iter().filter(|r| filter.matches_production(r)) {
         let e = sums.entry((&r.product_id, r.unit, r.month)).or_default();
         e.0 += r.quantity;
         e.1 |= r.provenance.is_illustrative();
+        e.2 |= r.provisional;
     }
     sums.into_iter()
         .map(
-            |((product_id, unit, month), (quantity, illustrative))| MonthlyTotal {
+            |((product_id, unit, month), (quantity, illustrative, provisional))| MonthlyTotal {
                 product_id: product_id.to_string(),
                 unit,
                 month,
                 quantity,
                 illustrative,
+                provisional,
             },
         )
         .collect()
@@ -101,7 +111,7 @@ pub fn production_series(
     monthly: &[MonthlyTotal],
     granularity: Granularity,
 ) -> Vec<ProductionSeries> {
-    type Buckets = BTreeMap<String, f64>;
+    type Buckets = BTreeMap<String, (f64, bool)>;
     let mut by_product: BTreeMap<(&str, Unit), (Buckets, bool)> = BTreeMap::new();
     let wanted = |product: &str| filter.product.as_deref().is_none_or(|p| p == product);
     for r in monthly
@@ -111,7 +121,9 @@ pub fn production_series(
         let (buckets, illustrative) = by_product
             .entry((r.product_id.as_str(), r.unit))
             .or_default();
-        *buckets.entry(granularity.bucket(r.month)).or_insert(0.0) += r.quantity;
+        let bucket = buckets.entry(granularity.bucket(r.month)).or_default();
+        bucket.0 += r.quantity;
+        bucket.1 |= r.provisional;
         *illustrative |= r.illustrative;
     }
     by_product
@@ -120,10 +132,15 @@ pub fn production_series(
             |((product_id, unit), (buckets, illustrative))| ProductionSeries {
                 product_id: product_id.to_string(),
                 unit,
-                total: buckets.values().sum(),
+                total: buckets.values().map(|b| b.0).sum(),
+                provisional: buckets.values().any(|b| b.1),
                 points: buckets
                     .into_iter()
-                    .map(|(period, quantity)| SeriesPoint { period, quantity })
+                    .map(|(period, (quantity, provisional))| SeriesPoint {
+                        period,
+                        quantity,
+                        provisional,
+                    })
                     .collect(),
                 illustrative,
             },
@@ -298,6 +315,34 @@ pub fn expand_plan(plan: &ProductionPlan, unit: Unit) -> Vec<ProductionRecord> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_provisional_record_marks_its_period_and_its_series_and_no_other() {
+        let record = |month: &str, provisional: bool| ProductionRecord {
+            facility_id: "lapas-a".into(),
+            product_id: "coco-shade".into(),
+            month: month.parse().unwrap(),
+            quantity: 10.0,
+            unit: Unit::Piece,
+            provisional,
+            provenance: Provenance::Illustrative,
+        };
+        let records = [
+            record("2025-01", false),
+            record("2025-02", true),
+            record("2025-04", false),
+        ];
+        let monthly = monthly_totals(&Filter::default(), &records);
+        let series = production_series(&Filter::default(), &monthly, Granularity::Quarter);
+        assert!(series[0].provisional);
+        let marks: Vec<(&str, bool)> = series[0]
+            .points
+            .iter()
+            .map(|p| (p.period.as_str(), p.provisional))
+            .collect();
+        assert_eq!(marks, [("2025-Q1", true), ("2025-Q2", false)]);
+    }
+
     use super::*;
 
     fn m(s: &str) -> Month {

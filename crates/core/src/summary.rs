@@ -30,6 +30,9 @@ pub struct KnownValues {
 pub struct ProvenanceCounts {
     pub reported: u32,
     pub illustrative: u32,
+    /// Of all of them, how many are provisional (*data sementara*).
+    #[serde(default)]
+    pub provisional: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +101,7 @@ pub fn summarize(filter: &Filter, shipments: &[Shipment], products: &[Product]) 
         if let Some(usd) = s.value_usd {
             values.usd = Some(values.usd.unwrap_or(0.0) + usd);
         }
+        provenance.provisional += u32::from(s.provisional);
         if s.provenance.is_illustrative() {
             provenance.illustrative += 1;
         } else {
@@ -243,7 +247,8 @@ mod tests {
             sum.provenance,
             ProvenanceCounts {
                 reported: 1,
-                illustrative: 3
+                illustrative: 3,
+                provisional: 0,
             }
         );
     }

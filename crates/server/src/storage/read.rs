@@ -388,7 +388,8 @@ impl Store {
         let w = production_where(filter);
         let sql = format!(
             "SELECT p.product_id, p.unit, p.month, SUM(p.quantity) AS quantity, \
-             MAX(CASE WHEN p.provenance = 'illustrative' THEN 1 ELSE 0 END) AS illustrative \
+             MAX(CASE WHEN p.provenance = 'illustrative' THEN 1 ELSE 0 END) AS illustrative, \
+             MAX(p.provisional) AS provisional \
              FROM production_records p {} GROUP BY p.product_id, p.unit, p.month \
              ORDER BY p.product_id, p.month",
             w.sql()
@@ -401,6 +402,7 @@ impl Store {
                 month: month_at(row, "month")?,
                 quantity: row.try_get("quantity")?,
                 illustrative: row.try_get::<i64, _>("illustrative")? != 0,
+                provisional: row.try_get::<i64, _>("provisional")? != 0,
             })
         })
     }

@@ -44,7 +44,7 @@ impl Store {
         }
         let mut tx = self.pool().begin().await?;
         for table in Table::ALL {
-            records::upsert(&mut tx, table, &records_of(dataset, table)).await?;
+            records::upsert(&mut tx, self.engine(), table, &records_of(dataset, table)).await?;
         }
         sqlx::query("INSERT INTO karya_meta (key, value) VALUES ($1, $2)")
             .bind(SAMPLE_KEY)
@@ -73,7 +73,7 @@ impl Store {
                 .map(|(r, _)| r.clone())
                 .collect();
             if !batch.is_empty() {
-                records::upsert(&mut tx, table, &batch).await?;
+                records::upsert(&mut tx, self.engine(), table, &batch).await?;
             }
         }
         for (record, before) in &set.changes {
