@@ -4,11 +4,13 @@ use crate::model::Shipment;
 use serde::{Deserialize, Serialize};
 
 /// Every error the API returns: `{"error": {"code": "...", "message": "..."}}`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: `bad_parameter`, `not_found`, `invalid_period`, …
@@ -21,6 +23,7 @@ pub struct ErrorDetail {
 }
 
 /// One write in the audit log: who, when, which record, its value before and after.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub id: String,
@@ -38,6 +41,7 @@ pub struct AuditEntry {
 }
 
 /// `GET /api/v1/session`: whose token this is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub editor: String,
@@ -45,6 +49,7 @@ pub struct Session {
 
 /// `GET /api/v1/shipments`: the matching releases, newest first (undated last), and how many
 /// matched in all when `limit` cut the list.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShipmentList {
     pub total: u32,
@@ -52,6 +57,7 @@ pub struct ShipmentList {
 }
 
 /// `GET /api/v1/health`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,
@@ -59,6 +65,7 @@ pub struct Health {
 }
 
 /// `GET /api/v1/production`: one series per product, each in its own unit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionResponse {
     pub filter: crate::filter::Filter,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the choropleth encodes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -46,6 +47,7 @@ pub enum MeasureError {
     QuantityNeedsProduct,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitQuantity {
     pub product_id: String,
@@ -53,6 +55,7 @@ pub struct UnitQuantity {
     pub quantity: f64,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DestinationStat {
     /// ISO 3166-1 alpha-2.
@@ -74,6 +77,7 @@ pub struct DestinationStat {
 }
 
 /// Releases from one facility to one country.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
     pub facility_id: String,
@@ -86,6 +90,7 @@ pub struct Flow {
 /// Flows drawn as arcs, at most.
 pub const MAX_FLOWS: usize = 150;
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OtherFlows {
     pub flows: u32,
@@ -93,6 +98,7 @@ pub struct OtherFlows {
     pub value: f64,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Destinations {
     pub filter: Filter,

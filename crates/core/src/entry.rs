@@ -51,6 +51,7 @@ pub struct FieldProblem {
 }
 
 /// The wire form of a field's problem: what the API sends back in a 422.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
@@ -227,6 +228,7 @@ pub fn production_problems(x: &ProductionRecord, known: &Known) -> Vec<FieldProb
 
 /// A new export release as an editor enters it: the record without an id, which the server
 /// gives. The app's form builds one, the API's `POST /shipments` reads one.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShipmentDraft {

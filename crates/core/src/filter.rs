@@ -10,6 +10,7 @@ use std::fmt;
 
 /// One end of a period, as precise as the person wrote it: `2025`, `2025-08` or `2025-08-17`.
 /// Kept as written so a copied link reproduces the view exactly.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub enum PeriodBound {

@@ -23,6 +23,8 @@ pub mod production;
 pub mod ranking;
 pub mod report;
 pub mod scale;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod summary;
 pub mod tables;
 pub mod url;

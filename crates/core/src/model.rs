@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Where a record comes from. Every record carries one, and the app shows it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provenance {
@@ -30,6 +31,7 @@ impl Provenance {
 }
 
 /// A citation: which publication says it, and where in it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// Stable id of the publication, shared by every record that cites it.
@@ -52,6 +54,7 @@ pub struct Source {
     pub quote: Option<String>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum FacilityKind {
     /// Lembaga Pemasyarakatan: prison.
@@ -67,6 +70,7 @@ pub enum FacilityKind {
 }
 
 /// Zoning (zonasi, F5): who makes the product, who supplies its materials.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ZoningRole {
@@ -77,6 +81,7 @@ pub enum ZoningRole {
 }
 
 /// Whether a facility runs the export-oriented model (F9: planned for Nusakambangan).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportModel {
@@ -86,6 +91,7 @@ pub enum ExportModel {
     None,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Facility {
     /// A readable slug, e.g. `lapas-cirebon`.
@@ -103,6 +109,7 @@ pub struct Facility {
 }
 
 /// The unit a product is counted in. Quantities in different units are never added together.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
@@ -127,6 +134,7 @@ impl Unit {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
@@ -146,6 +154,7 @@ impl ProductStatus {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductCategory {
@@ -158,6 +167,7 @@ pub enum ProductCategory {
     Energy,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Product {
     pub id: String,
@@ -175,6 +185,7 @@ pub struct Product {
     pub provenance: Provenance,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Country {
     /// ISO 3166-1 alpha-2, upper case.
@@ -192,6 +203,7 @@ pub struct Country {
 }
 
 /// An export release (pelepasan ekspor): one dispatch of one product to one country.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shipment {
     pub id: String,
@@ -214,6 +226,7 @@ pub struct Shipment {
 }
 
 /// What one facility made of one product in one month.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionRecord {
     pub facility_id: String,
@@ -228,6 +241,7 @@ pub struct ProductionRecord {
 }
 
 /// Zoning in practice (F5): a supplier facility sends a material to a producer facility.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupplyLink {
     pub id: String,
@@ -240,6 +254,7 @@ pub struct SupplyLink {
 
 /// A statement of a source that is not a record of its own, such as "about eight destination
 /// countries" (F8): shown as the source says it, next to what the data counts.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceStatement {
     pub id: String,

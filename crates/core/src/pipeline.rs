@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// When a facility first made a product: one row per (product, facility) with production.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionStart {
     pub product_id: String,
@@ -15,6 +16,7 @@ pub struct ProductionStart {
     pub first: Month,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PipelineProduct {
     pub product: Product,
@@ -26,6 +28,7 @@ pub struct PipelineProduct {
     pub first_production: Option<Month>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PipelineStage {
     pub status: ProductStatus,

@@ -7,6 +7,7 @@ use crate::month::Month;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
@@ -45,6 +46,7 @@ impl Granularity {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesPoint {
     pub period: String,
@@ -55,6 +57,7 @@ pub struct SeriesPoint {
 }
 
 /// One product's production over time, in its own unit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionSeries {
     pub product_id: String,
@@ -70,6 +73,7 @@ pub struct ProductionSeries {
 /// Production of one product in one month, summed over the facilities a filter keeps: what
 /// the series and the comparison are made from. The server sums these in SQL;
 /// [`monthly_totals`] is the same sum in Rust.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthlyTotal {
     pub product_id: String,
@@ -149,6 +153,7 @@ pub fn production_series(
 }
 
 /// A span of whole months, both ends included.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthSpan {
     pub first: Month,
@@ -197,6 +202,7 @@ impl MonthSpan {
 }
 
 /// Growth of one product's production from the previous period to this one.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Growth {
     pub product_id: String,
@@ -208,6 +214,7 @@ pub struct Growth {
 }
 
 /// This period against the one before it, product by product (units are never mixed).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
     pub current: MonthSpan,
@@ -272,6 +279,7 @@ pub fn compare(span: MonthSpan, monthly: &[MonthlyTotal]) -> Comparison {
 
 /// A compact description of illustrative monthly production, expanded by [`expand_plan`]:
 /// a base level that grows by a yearly rate, with a fixed seasonal pattern.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionPlan {
     pub facility_id: String,

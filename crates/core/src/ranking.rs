@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the ranking orders facilities by. URL key `rank`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RankMeasure {
@@ -56,6 +57,7 @@ pub enum RankError {
     QuantityNeedsProduct,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankingRow {
     pub facility_id: String,
@@ -69,6 +71,7 @@ pub struct RankingRow {
     pub illustrative: bool,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ranking {
     pub filter: Filter,
@@ -86,6 +89,7 @@ pub struct Ranking {
 
 /// What one facility made of one product in a period, in the product's unit: the input of
 /// a ranking. The server sums these in SQL; [`production_totals`] is the same sum in Rust.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductionTotal {
     pub facility_id: String,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Exported quantity of one product, in that product's own unit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductQuantity {
     pub product_id: String,
@@ -18,6 +19,7 @@ pub struct ProductQuantity {
 }
 
 /// Sums of the values that are known; shipments without a value are counted, not guessed.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct KnownValues {
     pub idr: Option<i64>,
@@ -26,6 +28,7 @@ pub struct KnownValues {
     pub shipments_without_value: u32,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProvenanceCounts {
     pub reported: u32,
@@ -35,6 +38,7 @@ pub struct ProvenanceCounts {
     pub provisional: u32,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub filter: Filter,

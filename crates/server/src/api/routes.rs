@@ -4,6 +4,7 @@
 
 use super::{edit, AppState};
 use axum::routing::{delete, get, post, put, MethodRouter};
+use schemars::gen::{SchemaGenerator, SchemaSettings};
 use serde_json::{json, Map, Value};
 
 pub const NO_PARAMS: &[&str] = &[];
@@ -209,7 +210,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         "/openapi.json",
         "This document",
         NO_PARAMS,
-        "OpenAPI 3.1",
+        "application/json",
         || get(openapi),
     ),
     Endpoint {
@@ -286,12 +287,49 @@ fn path_params(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The JSON Schema of a `karya_core` type named in the table (`Facility[]` for a list),
+/// generated from the Rust type itself. `None` for a name the table should not use.
+fn schema_of(name: &str, g: &mut SchemaGenerator) -> Option<Value> {
+    use karya_core::api::{
+        AuditEntry, ErrorBody, Health, ProductionResponse, Session, ShipmentList,
+    };
+    use karya_core::*;
+    if let Some(item) = name.strip_suffix("[]") {
+        let item = schema_of(item, g)?;
+        return Some(json!({"type": "array", "items": item}));
+    }
+    let schema = match name {
+        "Health" => g.subschema_for::<Health>(),
+        "Summary" => g.subschema_for::<summary::Summary>(),
+        "Facility" => g.subschema_for::<Facility>(),
+        "Product" => g.subschema_for::<Product>(),
+        "Country" => g.subschema_for::<Country>(),
+        "Shipment" => g.subschema_for::<Shipment>(),
+        "ShipmentList" => g.subschema_for::<ShipmentList>(),
+        "ShipmentDraft" => g.subschema_for::<entry::ShipmentDraft>(),
+        "ProductionRecord" => g.subschema_for::<ProductionRecord>(),
+        "ProductionResponse" => g.subschema_for::<ProductionResponse>(),
+        "Destinations" => g.subschema_for::<destinations::Destinations>(),
+        "Ranking" => g.subschema_for::<ranking::Ranking>(),
+        "PipelineStage" => g.subschema_for::<pipeline::PipelineStage>(),
+        "SupplyLink" => g.subschema_for::<SupplyLink>(),
+        "SourceStatement" => g.subschema_for::<SourceStatement>(),
+        "Source" => g.subschema_for::<Source>(),
+        "AuditEntry" => g.subschema_for::<AuditEntry>(),
+        "Session" => g.subschema_for::<Session>(),
+        "ErrorBody" => g.subschema_for::<ErrorBody>(),
+        _ => return None,
+    };
+    serde_json::to_value(schema).ok()
+}
+
 fn error_response(description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}})
 }
 
-/// The OpenAPI 3.1 document of [`ENDPOINTS`].
+/// The OpenAPI 3.0 document of [`ENDPOINTS`].
 pub fn document() -> Value {
+    let mut g = SchemaSettings::openapi3().into_generator();
     let mut paths = Map::new();
     for e in ENDPOINTS {
         let mut parameters: Vec<Value> = path_params(e.path)
@@ -302,15 +340,14 @@ pub fn document() -> Value {
             |p| json!({"name": p, "in": "query", "required": false, "schema": {"type": "string"}}),
         ));
         let success = if e.method == "post" { "201" } else { "200" };
-        let content_type = if e.answer == "text/csv" {
-            "text/csv"
-        } else {
-            "application/json"
+        let content = match schema_of(e.answer, &mut g) {
+            Some(schema) => json!({"application/json": {"schema": schema}}),
+            None => json!({ e.answer: {} }),
         };
         let mut responses = Map::new();
         responses.insert(
             success.into(),
-            json!({"description": format!("{} (karya_core type {})", e.summary, e.answer), "content": {content_type: {}}}),
+            json!({"description": format!("{} (karya_core type {})", e.summary, e.answer), "content": content}),
         );
         responses.insert("400".into(), error_response("A parameter or body that cannot be read; the message names it (unknown parameters are refused)"));
         responses.insert("404".into(), error_response("No such record"));
@@ -349,10 +386,11 @@ pub fn document() -> Value {
             operation["security"] = json!([{"editorToken": []}]);
         }
         if let Some(body) = e.body {
+            let schema = schema_of(body, &mut g).unwrap_or(json!({}));
             operation["requestBody"] = json!({
                 "required": true,
                 "description": format!("karya_core type {body}"),
-                "content": {"application/json": {}},
+                "content": {"application/json": {"schema": schema}},
             });
         }
         let item = paths
@@ -360,8 +398,10 @@ pub fn document() -> Value {
             .or_insert_with(|| json!({}));
         item[e.method] = operation;
     }
+    schema_of("ErrorBody", &mut g);
+    let schemas = serde_json::to_value(g.take_definitions()).unwrap_or_default();
     json!({
-        "openapi": "3.1.0",
+        "openapi": "3.0.3",
         "info": {
             "title": "Karya API",
             "version": env!("CARGO_PKG_VERSION"),
@@ -370,18 +410,7 @@ pub fn document() -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": {"editorToken": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "ErrorBody": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-                        "code": {"type": "string"},
-                        "message": {"type": "string"},
-                        "fields": {"type": "array", "items": {"type": "object", "properties": {
-                            "field": {"type": "string"}, "message": {"type": "string"}}}}
-                    }}}
-                }
-            }
+            "schemas": schemas,
         }
     })
 }
