@@ -37,7 +37,8 @@ enum Command {
     /// bad row means nothing is written. Re-importing a file changes nothing.
     #[command(
         after_help = "PATH is one CSV file (named after its table, e.g. shipments.csv, or with a \
-template's header) or a folder of them, such as `karya export` writes.
+template's header), a spreadsheet (.xlsx, .xls, .ods: one sheet per table, named after it), \
+or a folder of them, such as `karya export` writes.
 Templates: GET /api/v1/templates/<table>.csv; the columns are listed in the README.
 
 Examples:
@@ -127,7 +128,7 @@ struct ImportArgs {
     /// Who imports, for the audit log (default: the login name).
     #[arg(long = "as", value_name = "NAME")]
     actor: Option<String>,
-    /// A CSV file or a folder of them.
+    /// A CSV file, a spreadsheet, or a folder of them.
     path: PathBuf,
 }
 

@@ -210,3 +210,98 @@ fn which_pg_dump() -> Option<()> {
         .ok()
         .map(|_| ())
 }
+
+/// A workbook as a data officer keeps it: one sheet per table, numbers as numbers, dates as
+/// spreadsheet dates (the `month` cell too, as a spreadsheet turns "2025-06" into a date).
+fn write_workbook(path: &Path, quantity: &str) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("shipments").unwrap();
+    for (c, h) in karya_core::tables::Table::Shipments
+        .header()
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let row: [&str; 14] = [
+        "xl-1",
+        "",
+        "lapas-cirebon",
+        "coco-shade",
+        "ES",
+        "",
+        "piece",
+        "",
+        "",
+        "ya",
+        "illustrative",
+        "",
+        "",
+        "",
+    ];
+    for (c, v) in row.iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    sheet
+        .write_datetime_with_format(1, 1, ExcelDateTime::from_ymd(2025, 6, 17).unwrap(), &date)
+        .unwrap();
+    match quantity.parse::<f64>() {
+        Ok(n) => sheet.write_number(1, 5, n).unwrap(),
+        Err(_) => sheet.write_string(1, 5, quantity).unwrap(),
+    };
+    let sheet = book.add_worksheet();
+    sheet.set_name("production").unwrap();
+    for (c, h) in karya_core::tables::Table::Production
+        .header()
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "lapas-cirebon").unwrap();
+    sheet.write_string(1, 1, "coco-shade").unwrap();
+    sheet
+        .write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2019, 3, 1).unwrap(), &date)
+        .unwrap();
+    sheet.write_number(1, 3, 25).unwrap();
+    sheet.write_string(1, 4, "piece").unwrap();
+    sheet.write_string(1, 6, "illustrative").unwrap();
+    book.add_worksheet().set_name("notes").unwrap(); // a blank sheet is passed over
+    book.save(path).unwrap();
+}
+
+#[tokio::test]
+async fn a_workbook_is_imported_sheet_by_sheet_with_dates_and_numbers_read_as_typed() {
+    let app = test_app().await;
+    let store = app.store().await;
+    let book = app.dir.path().join("laporan.xlsx");
+    write_workbook(&book, "120");
+    let report = import_path(&store, &book).await.unwrap();
+    assert_eq!(report.total(|t| t.inserted), 2, "{report:?}");
+    let s = store.shipment("xl-1").await.unwrap().unwrap();
+    assert_eq!(
+        (
+            s.date.unwrap().to_string().as_str(),
+            s.quantity,
+            s.provisional
+        ),
+        ("2025-06-17", 120.0, true)
+    );
+    let month = "2019-03".parse().unwrap();
+    let p = store
+        .production_record("lapas-cirebon", "coco-shade", month)
+        .await
+        .unwrap();
+    assert_eq!(p.map(|p| p.quantity), Some(25.0));
+
+    let bad = app.dir.path().join("salah.xlsx");
+    write_workbook(&bad, "banyak");
+    let errors = import_path(&store, &bad).await.unwrap_err();
+    assert_eq!(
+        errors,
+        ["salah.xlsx [shipments], row 2, column quantity: \"banyak\" is not a number"]
+    );
+}

@@ -86,13 +86,16 @@ pub fn read_path(
         })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+                    || super::workbook::is_workbook(p)
+            })
             .collect();
         files.sort();
         if files.is_empty() {
             return Err(vec![file_error(
                 &path.display().to_string(),
-                "the folder holds no .csv files".into(),
+                "the folder holds no .csv or spreadsheet files".into(),
             )]);
         }
         files
@@ -102,6 +105,13 @@ pub fn read_path(
     let mut read = Vec::new();
     let mut errors = Vec::new();
     for file in files {
+        if super::workbook::is_workbook(&file) {
+            match super::workbook::read_workbook(&file) {
+                Ok(sheets) => read.extend(sheets),
+                Err(e) => errors.extend(e),
+            }
+            continue;
+        }
         match read_file(&file, progress) {
             Ok(f) => read.push(f),
             Err(e) => errors.push(e),

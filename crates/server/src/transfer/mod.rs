@@ -1,6 +1,7 @@
-//! Moving data in and out as files: CSV import and export in the format of
+//! Moving data in and out as files: CSV (and spreadsheet) import and export in the format of
 //! `karya_core::tables`, and consistent backups of the running database.
 
 pub mod backup;
 pub mod export;
 pub mod import;
+pub mod workbook;

@@ -1,0 +1,127 @@
+//! Spreadsheets read directly (`.xlsx`, `.xls`, `.ods`): each sheet named after a table (or
+//! with a template's header) is read as that table's CSV file would be, so a data officer can
+//! import the workbook they keep without saving each sheet as CSV.
+
+use super::import::{CsvFile, ImportError};
+use calamine::{open_workbook_auto, Data, DataType, Reader};
+use karya_core::tables::Table;
+use std::path::Path;
+
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        matches!(
+            x.to_ascii_lowercase().as_str(),
+            "xlsx" | "xlsm" | "xls" | "ods"
+        )
+    })
+}
+
+/// Every sheet that holds a table; blank sheets are passed over, any other sheet is an error.
+pub fn read_workbook(path: &Path) -> Result<Vec<CsvFile>, Vec<ImportError>> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let whole = |message: String| ImportError {
+        file: name.clone(),
+        row: None,
+        column: None,
+        message,
+    };
+    let mut book = open_workbook_auto(path)
+        .map_err(|e| vec![whole(format!("cannot read the workbook: {e}"))])?;
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for sheet in book.sheet_names() {
+        let label = format!("{name} [{sheet}]");
+        let range = match book.worksheet_range(&sheet) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(ImportError {
+                    file: label,
+                    row: None,
+                    column: None,
+                    message: format!("cannot read the sheet: {e}"),
+                });
+                continue;
+            }
+        };
+        let Some((first_row, _)) = range.start() else {
+            continue; // an empty sheet
+        };
+        let mut rows = range.rows();
+        let header: Vec<String> = match rows.next() {
+            Some(cells) => cells.iter().map(|c| cell_text(c, "")).collect::<Vec<_>>(),
+            None => continue,
+        };
+        let header: Vec<String> = header
+            .into_iter()
+            .rev()
+            .skip_while(|h| h.is_empty())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let Some(table) = Table::parse(sheet.trim()).or_else(|| Table::of_header(&header)) else {
+            errors.push(ImportError {
+                file: label,
+                row: None,
+                column: None,
+                message: format!(
+                    "cannot tell which table this sheet is: name it after one ({}) or give it a template's header",
+                    Table::ALL.map(|t| t.name()).join(", ")
+                ),
+            });
+            continue;
+        };
+        let mut read = Vec::new();
+        for (i, cells) in rows.enumerate() {
+            let values: Vec<String> = header
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    cells
+                        .get(c)
+                        .map(|d| cell_text(d, column))
+                        .unwrap_or_default()
+                })
+                .collect();
+            if values.iter().all(|v| v.trim().is_empty()) {
+                continue;
+            }
+            // The spreadsheet's own row number: the header's row plus one, counted from 1.
+            read.push((first_row as usize + i + 2, values));
+        }
+        files.push(CsvFile {
+            table,
+            name: label,
+            header,
+            rows: read,
+        });
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A cell as the text a CSV file would hold: whole numbers without ".0", dates as
+/// YYYY-MM-DD (YYYY-MM in a `month` column, where a spreadsheet turns "2025-06" into a date).
+fn cell_text(cell: &Data, column: &str) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Data::DateTime(_) => match cell.as_date() {
+            Some(d) if column == "month" => d.format("%Y-%m").to_string(),
+            Some(d) => d.format("%Y-%m-%d").to_string(),
+            None => String::new(),
+        },
+        // The import refuses "#N/A" and the like as it refuses any unreadable value.
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
