@@ -35,6 +35,8 @@ pub struct Config {
     pub frame_ancestors: Vec<String>,
     /// Leave an empty database empty (a deployment whose data comes by import).
     pub no_sample: bool,
+    /// Load balancers whose `X-Forwarded-For` names the client (for per-client limits).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +84,10 @@ pub async fn open_store_with(
 /// The whole HTTP application: API, app files and the layers around them.
 pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
     let api = Router::new()
-        .nest("/v1", api::router(AppState::new(store)))
+        .nest(
+            "/v1",
+            api::router(AppState::new(store, config.trusted_proxies.clone())),
+        )
         .fallback(api::no_such_route);
     let mut router = Router::new()
         .nest("/api", api)

@@ -113,6 +113,14 @@ struct ServeArgs {
     /// Leave an empty database empty instead of loading the sample (its data comes by import).
     #[arg(long, env = "KARYA_NO_SAMPLE")]
     no_sample: bool,
+    /// Load balancers (IP addresses, comma-separated) whose X-Forwarded-For header names the
+    /// client, so the editors' API limits each client and not the balancer.
+    #[arg(
+        long = "trusted-proxy",
+        env = "KARYA_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -226,6 +234,7 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
         dataset: args.dataset,
         frame_ancestors: args.frame_ancestors,
         no_sample: args.no_sample,
+        trusted_proxies: args.trusted_proxies,
     };
     serve(config, |addr| {
         // Scripts and tests read this line to find the port.

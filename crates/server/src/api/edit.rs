@@ -25,7 +25,8 @@ impl FromRequestParts<AppState> for Editor {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, s: &AppState) -> Result<Self, ApiError> {
-        let client = client_of(&axum::http::Request::from_parts(parts.clone(), ()));
+        let request = axum::http::Request::from_parts(parts.clone(), ());
+        let client = client_of(&request, &s.limits.trusted_proxies);
         if let Some(wait) = s.limits.admit(client) {
             return Err(ApiError::TooManyRequests(wait));
         }

@@ -47,7 +47,21 @@ pub enum ApiError {
     #[error("{0}")]
     Conflict(String),
     #[error("internal error")]
-    Internal(#[from] StorageError),
+    Internal(StorageError),
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        // Two editors saving the same new record at once: the second is told, not failed.
+        if let StorageError::Sql(sqlx::Error::Database(db)) = &e {
+            if db.is_unique_violation() {
+                return ApiError::Conflict(
+                    "another write created this record a moment ago: reload and try again".into(),
+                );
+            }
+        }
+        ApiError::Internal(e)
+    }
 }
 
 impl ApiError {

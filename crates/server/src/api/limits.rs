@@ -18,6 +18,8 @@ pub const WRITE_WINDOW: Duration = Duration::from_secs(60);
 
 #[derive(Default)]
 pub struct Limits {
+    /// Proxies (load balancers) whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
     failures: Mutex<HashMap<IpAddr, Window>>,
     writes: Mutex<HashMap<IpAddr, Window>>,
 }
@@ -28,12 +30,32 @@ struct Window {
     count: u32,
 }
 
-/// The client's address as the connection gives it; tests and proxies without it share one.
-pub fn client_of<B>(req: &Request<B>) -> IpAddr {
-    req.extensions()
+/// The client's address. Behind a load balancer every request comes from the balancer, so
+/// for a peer in `trusted` the nearest address in `X-Forwarded-For` that is not itself a
+/// trusted proxy is the client; a header from anyone else is ignored, or a client could
+/// claim any address and escape its limits. Without a connection address (tests) all share one.
+pub fn client_of<B>(req: &Request<B>, trusted: &[IpAddr]) -> IpAddr {
+    let peer = req
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .collect::<Vec<_>>();
+    forwarded
+        .into_iter()
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
 }
 
 fn count(map: &Mutex<HashMap<IpAddr, Window>>, client: IpAddr, window: Duration) -> u32 {
@@ -70,6 +92,13 @@ fn seconds_left(
 }
 
 impl Limits {
+    pub fn new(trusted_proxies: Vec<IpAddr>) -> Limits {
+        Limits {
+            trusted_proxies,
+            ..Default::default()
+        }
+    }
+
     /// `Some(seconds to wait)` if the client is over a limit; otherwise counts this request.
     pub fn admit(&self, client: IpAddr) -> Option<u64> {
         if let Some(wait) = seconds_left(&self.failures, client, FAILURE_WINDOW, MAX_FAILURES) {
@@ -84,5 +113,46 @@ impl Limits {
 
     pub fn failed(&self, client: IpAddr) {
         count(&self.failures, client, FAILURE_WINDOW);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(peer: &str, forwarded: Option<&str>) -> Request<()> {
+        let mut req = Request::builder();
+        if let Some(f) = forwarded {
+            req = req.header("x-forwarded-for", f);
+        }
+        let mut req = req.body(()).unwrap();
+        req.extensions_mut().insert(ConnectInfo(
+            format!("{peer}:5000").parse::<SocketAddr>().unwrap(),
+        ));
+        req
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_may_name_the_client() {
+        let lb: IpAddr = "10.0.0.2".parse().unwrap();
+        let trusted = [lb];
+        let direct = request("203.0.113.9", Some("198.51.100.1"));
+        assert_eq!(client_of(&direct, &trusted).to_string(), "203.0.113.9");
+        let proxied = request("10.0.0.2", Some("198.51.100.1, 203.0.113.7"));
+        assert_eq!(client_of(&proxied, &trusted).to_string(), "203.0.113.7");
+        let no_header = request("10.0.0.2", None);
+        assert_eq!(client_of(&no_header, &trusted), lb);
+    }
+
+    #[test]
+    fn failures_past_the_limit_hold_a_client_and_only_that_client() {
+        let limits = Limits::default();
+        let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
+        for _ in 0..MAX_FAILURES {
+            assert_eq!(limits.admit(a), None);
+            limits.failed(a);
+        }
+        assert!(limits.admit(a).is_some_and(|wait| wait > 0));
+        assert_eq!(limits.admit(b), None);
     }
 }

@@ -38,10 +38,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store) -> AppState {
+    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>) -> AppState {
         AppState {
             store,
-            limits: Default::default(),
+            limits: std::sync::Arc::new(limits::Limits::new(trusted_proxies)),
         }
     }
 }

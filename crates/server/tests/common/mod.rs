@@ -68,6 +68,7 @@ pub async fn test_app() -> TestApp {
         frame_ancestors: vec!["https://portal.example.go.id".into()],
         dataset: None,
         no_sample: false,
+        trusted_proxies: vec![],
     };
     let store = open_store(&config.db).await.unwrap();
     TestApp {
