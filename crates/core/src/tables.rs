@@ -852,17 +852,32 @@ pub fn production_key(r: &ProductionRecord) -> String {
 
 /// Where each record of a dataset sits, by table and key (for [`Record::put_into`]).
 pub fn index_of(d: &Dataset) -> HashMap<(Table, String), usize> {
-    let mut index = HashMap::new();
-    for table in Table::ALL {
-        let records = match table {
-            // The dataset's own list of publications; cited ones are found through records.
-            Table::Sources => d.sources.iter().cloned().map(Record::Source).collect(),
-            _ => records_of(d, table),
-        };
-        for (i, r) in records.iter().enumerate() {
-            index.insert((table, r.key()), i);
-        }
+    fn add<T>(
+        index: &mut HashMap<(Table, String), usize>,
+        table: Table,
+        list: &[T],
+        key: fn(&T) -> String,
+    ) {
+        index.extend(list.iter().enumerate().map(|(i, x)| ((table, key(x)), i)));
     }
+    let mut index = HashMap::with_capacity(d.production.len() + d.shipments.len() + 1024);
+    // The dataset's own list of publications; cited ones are found through their records.
+    add(&mut index, Table::Sources, &d.sources, |x| x.id.clone());
+    add(&mut index, Table::Countries, &d.countries, |x| {
+        x.alpha2.clone()
+    });
+    add(&mut index, Table::Facilities, &d.facilities, |x| {
+        x.id.clone()
+    });
+    add(&mut index, Table::Products, &d.products, |x| x.id.clone());
+    add(&mut index, Table::Shipments, &d.shipments, |x| x.id.clone());
+    add(&mut index, Table::Production, &d.production, production_key);
+    add(&mut index, Table::SupplyLinks, &d.supply_links, |x| {
+        x.id.clone()
+    });
+    add(&mut index, Table::Statements, &d.statements, |x| {
+        x.id.clone()
+    });
     index
 }
 
