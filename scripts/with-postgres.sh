@@ -35,5 +35,5 @@ as_owner "$PG_BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
   || { cat "$DIR/server.log" >&2; exit 1; }
 
 export KARYA_TEST_POSTGRES="postgres://karya@127.0.0.1:$PORT/postgres"
-echo "karya: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT for: $*"
+echo "karya: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT for: ${1##*/} ${2:-}"
 "$@"
