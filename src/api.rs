@@ -2,13 +2,16 @@
 //! errors sorted by what a person can do about them (see `karya_core::api::FetchError`).
 
 use gloo_net::http::Request;
-use karya_core::api::{FetchError, ProductionResponse, ShipmentList};
+use karya_core::api::{ErrorBody, FetchError, ProductionResponse, Session, ShipmentList};
 use karya_core::destinations::{Destinations, Measure};
+use karya_core::entry::{FieldError, ShipmentDraft};
 use karya_core::pipeline::PipelineStage;
 use karya_core::production::Granularity;
 use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::summary::Summary;
-use karya_core::{Country, Facility, Filter, Product, SourceStatement, SupplyLink};
+use karya_core::{
+    Country, Facility, Filter, Product, Shipment, Source, SourceStatement, SupplyLink,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
@@ -96,8 +99,32 @@ fn query_with(filter: &Filter, extra: Option<String>) -> String {
 }
 
 async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
+    let answer = exchange(|signal| {
+        Request::get(url)
+            .header("Accept", "application/json")
+            .abort_signal(Some(signal))
+            .build()
+    })
+    .await?;
+    decode(url, answer)
+}
+
+/// An answer as it came: its status, its body and what the service worker said about it.
+struct Answer {
+    status: u16,
+    body: String,
+    from_store: bool,
+    fetched_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Sends the request `build` makes, with the time limit; any status is an `Answer`.
+async fn exchange(
+    build: impl FnOnce(&web_sys::AbortSignal) -> Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<Answer, FetchError> {
     let controller =
         web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
+    let request =
+        build(&controller.signal()).map_err(|e| FetchError::BadResponse(e.to_string()))?;
     let abort = controller.clone();
     let on_timeout = Closure::once(move || abort.abort());
     let timer = web_sys::window().and_then(|w| {
@@ -107,11 +134,7 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         )
         .ok()
     });
-    let result = Request::get(url)
-        .header("Accept", "application/json")
-        .abort_signal(Some(&controller.signal()))
-        .send()
-        .await;
+    let result = request.send().await;
     if let (Some(w), Some(t)) = (web_sys::window(), timer) {
         w.clear_timeout_with_handle(t);
     }
@@ -133,8 +156,18 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         .text()
         .await
         .map_err(|e| FetchError::BadResponse(e.to_string()))?;
-    if !(200..300).contains(&status) {
-        return Err(match FetchError::from_status(status, &body) {
+    Ok(Answer {
+        status,
+        body,
+        from_store,
+        fetched_at,
+    })
+}
+
+/// A success decoded, anything else as the error a person can act on.
+fn decode<T: DeserializeOwned>(url: &str, answer: Answer) -> Result<T, FetchError> {
+    if !(200..300).contains(&answer.status) {
+        return Err(match FetchError::from_status(answer.status, &answer.body) {
             // The service worker's word for "offline, and nothing kept for this view".
             FetchError::Server { code, .. } if code == "offline" => {
                 FetchError::Unreachable("offline".into())
@@ -143,9 +176,9 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
         });
     }
     if url.starts_with(&api_base()) {
-        crate::offline::note_answer(from_store, fetched_at);
+        crate::offline::note_answer(answer.from_store, answer.fetched_at);
     }
-    serde_json::from_str(&body).map_err(|e| FetchError::BadResponse(e.to_string()))
+    serde_json::from_str(&answer.body).map_err(|e| FetchError::BadResponse(e.to_string()))
 }
 
 fn js_text(v: &JsValue) -> String {
@@ -188,4 +221,58 @@ pub async fn countries() -> Result<Vec<Country>, FetchError> {
 
 pub async fn statements() -> Result<Vec<SourceStatement>, FetchError> {
     get_json("/statements").await
+}
+
+pub async fn sources() -> Result<Vec<Source>, FetchError> {
+    get_json("/sources").await
+}
+
+/// Whose token this is: the sign-in check. The token travels in the header only.
+pub async fn session(token: &str) -> Result<Session, FetchError> {
+    let url = format!("{}/session", api_base());
+    let bearer = format!("Bearer {token}");
+    let answer = exchange(|signal| {
+        Request::get(&url)
+            .header("Accept", "application/json")
+            .header("Authorization", &bearer)
+            .abort_signal(Some(signal))
+            .build()
+    })
+    .await?;
+    decode(&url, answer)
+}
+
+/// Why a release was not saved: the record itself (a 422, with each field at fault), or
+/// anything else (the token, the network).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    Refused {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    Failed(FetchError),
+}
+
+/// `POST /shipments`: records a new release; the server gives its id.
+pub async fn create_shipment(token: &str, draft: &ShipmentDraft) -> Result<Shipment, SaveError> {
+    let url = format!("{}/shipments", api_base());
+    let bearer = format!("Bearer {token}");
+    let answer = exchange(|signal| {
+        Request::post(&url)
+            .header("Accept", "application/json")
+            .header("Authorization", &bearer)
+            .abort_signal(Some(signal))
+            .json(draft)
+    })
+    .await
+    .map_err(SaveError::Failed)?;
+    if answer.status == 422 {
+        if let Ok(b) = serde_json::from_str::<ErrorBody>(&answer.body) {
+            return Err(SaveError::Refused {
+                message: b.error.message,
+                fields: b.error.fields,
+            });
+        }
+    }
+    decode(&url, answer).map_err(SaveError::Failed)
 }

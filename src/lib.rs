@@ -6,7 +6,9 @@ pub mod answer_cache;
 pub mod api;
 pub mod components;
 pub mod download;
+pub mod editor;
 pub mod embed;
+pub mod entry_form;
 pub mod offline;
 pub mod pages;
 pub mod perf;
@@ -16,7 +18,7 @@ use components::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{BriefingPage, FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
+use pages::{BriefingPage, EntryPage, FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/facilities") view=FacilitiesPage/>
                         <Route path=path!("/facility/:id") view=FacilityPage/>
                         <Route path=path!("/briefing") view=BriefingPage/>
+                        <Route path=path!("/entry") view=EntryPage/>
                     </Routes>
                 </main>
                 <Footer/>

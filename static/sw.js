@@ -2,6 +2,8 @@
  * - Pages: network first; offline, the app's index.html as last seen.
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
+ * - An editor's requests (with an Authorization header) go straight to the network: an answer
+ *   about who is signed in is never kept, nor served offline to someone else.
  * - API answers: network first, each answer kept with the time it was fetched; offline, the
  *   kept answer is returned marked `x-karya-from-cache` and `x-karya-fetched-at`, so the app
  *   can say "data as of …". With nothing kept, a JSON error the app shows as "cannot be reached".
@@ -24,6 +26,7 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
+  if (request.headers.has('authorization')) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {

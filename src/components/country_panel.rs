@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::error_panel::{ErrorPanel, Loading};
-use crate::components::provenance::ProvenanceMark;
+use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
 use crate::view_state::{tr, use_lang};
 use karya_core::{format, Filter, Lang, Text};
 use leptos::prelude::*;
@@ -63,6 +63,7 @@ pub fn CountryPanel(
                                     <strong>{date}</strong>
                                     <span>{format::quantity(s.quantity, s.unit, l)} " " {product_name.run((s.product_id.clone(), l))}</span>
                                     <span>{facility_name.run(s.facility_id.clone())}</span>
+                                    <ProvisionalMark provisional=s.provisional/>
                                     <ProvenanceMark provenance=s.provenance.clone()/>
                                 </li>
                             }

@@ -29,6 +29,7 @@ fn SiteHeader() -> impl IntoView {
     let map = use_href("/map");
     let facilities = use_href("/facilities");
     let briefing = use_href("/briefing");
+    let entry = use_href("/entry");
     let other_language = use_other_language_href();
     view! {
         <a class="skip-link" href="#main">{tr(Text::NavOverview)}</a>
@@ -44,6 +45,8 @@ fn SiteHeader() -> impl IntoView {
                 <A href=move || map.get()>{tr(Text::NavMap)}</A>
                 <A href=move || facilities.get()>{tr(Text::NavFacilities)}</A>
                 <A href=move || briefing.get()>{tr(Text::NavBriefing)}</A>
+                // For editors only: a small link, not a destination for the public.
+                <A href=move || entry.get() attr:class="nav-minor" attr:data-nav="entry">{tr(Text::NavEntry)}</A>
             </nav>
             <A href=move || other_language.get() attr:class="language-switch" attr:data-action="switch-language"
                 attr:aria-label=tr(Text::SwitchLanguageLabel)>

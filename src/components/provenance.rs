@@ -58,3 +58,15 @@ pub fn ProvenanceMark(provenance: Provenance) -> impl IntoView {
         .into_any(),
     }
 }
+
+/// The "data sementara" mark on a provisional release: an early figure that may be corrected.
+#[component]
+pub fn ProvisionalMark(#[prop(optional)] provisional: bool) -> impl IntoView {
+    provisional.then(|| {
+        view! {
+            <span class="mark mark-provisional" data-provisional="" title=tr(Text::ProvisionalExplainer)>
+                {tr(Text::ProvisionalMark)}
+            </span>
+        }
+    })
+}

@@ -9,7 +9,7 @@ use crate::components::charts::{Bar, BarChart};
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::kpi::KpiCard;
 use crate::components::pipeline::Pipeline;
-use crate::components::provenance::ProvenanceMark;
+use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
 use crate::components::share::CopyLink;
 use crate::components::world_map::{Hover, WorldMapSvg, Zoom};
 use crate::view_state::{tr, use_go_to, use_lang};
@@ -413,7 +413,7 @@ fn LatestSlide(filter: Filter) -> impl IntoView {
                     <p class="latest-figure">{format::quantity(s.quantity, s.unit, l)}" "{product}</p>
                     <p class="latest-route">{facility}" → "{country}</p>
                     <p class="latest-date">{date}</p>
-                    <p><ProvenanceMark provenance=s.provenance.clone()/></p>
+                    <p><ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/></p>
                 </div>
             }
             .into_any()

@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod briefing;
+mod entry;
 mod facilities;
 mod facility;
 mod map;
@@ -8,6 +9,7 @@ mod not_found;
 mod overview;
 
 pub use briefing::BriefingPage;
+pub use entry::EntryPage;
 pub use facilities::FacilitiesPage;
 pub use facility::FacilityPage;
 pub use map::MapPage;

@@ -4,7 +4,9 @@
 use crate::api;
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::kpi::{KpiCard, QuantityCard};
-use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCitation};
+use crate::components::provenance::{
+    IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
+};
 use crate::view_state::{tr, use_filter, use_lang};
 use karya_core::api::{FetchError, ShipmentList};
 use karya_core::summary::Summary;
@@ -240,7 +242,7 @@ fn ReleaseRow(shipment: Shipment, names: Names) -> impl IntoView {
                     (None, None) => "—".to_string(),
                 }
             }}</td>
-            <td><ProvenanceMark provenance=s.provenance.clone()/></td>
+            <td><ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/></td>
         </tr>
     }
 }

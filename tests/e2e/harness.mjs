@@ -1,7 +1,7 @@
 // End-to-end harness: starts the real `karya` server on a free loopback port with a fresh
 // SQLite database and the release build of the app, and drives Debian's Chromium through
 // playwright-core. Page errors and console errors are collected so every test can fail on them.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -19,7 +19,8 @@ export async function startServer({ bin = BIN, args = [] } = {}) {
     if (!existsSync(path)) throw new Error(`the ${what} is missing at ${path}: run make test (it builds both)`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'karya-e2e-'));
-  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', join(dir, 'karya.sqlite3'), '--dist', DIST, ...args], {
+  const db = join(dir, 'karya.sqlite3');
+  const child = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--db', db, '--dist', DIST, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KARYA_LOG: 'warn' },
   });
@@ -33,8 +34,18 @@ export async function startServer({ bin = BIN, args = [] } = {}) {
       if (m) { clearTimeout(timer); ok(m[1]); }
     });
   });
+  // `karya token …` against the server's own database.
+  const tokenCommand = (...words) => {
+    const r = spawnSync(bin, ['token', ...words, '--db', db], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`karya token ${words.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
   return {
     url,
+    db,
+    // A new editor's token (the one line `karya token create` prints), and its revocation.
+    token: (name) => tokenCommand('create', name),
+    revoke: (name) => tokenCommand('revoke', name),
     async api(path) {
       const res = await fetch(`${url}/api/v1${path}`);
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);

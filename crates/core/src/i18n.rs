@@ -234,6 +234,41 @@ texts! {
     ChartTable => "Tabel data grafik", "The chart's data as a table";
     FacilitiesFallback => "Pilihan di alamat halaman tidak dapat dibaca, jadi tampilan awal ditampilkan.",
                           "The settings in the page address could not be read, so the default view is shown.";
+    ProvisionalMark => "Data sementara", "Provisional";
+    ProvisionalExplainer => "Angka awal yang masih dapat dikoreksi.", "An early figure that may still be corrected.";
+    NavEntry => "Catat pelepasan", "Record a release";
+    EntryHeading => "Catat pelepasan ekspor", "Record an export release";
+    EntryIntro => "Untuk petugas yang diberi token editor oleh pengelola Karya. Setiap isian dicatat bersama nama Anda.",
+                  "For editors given a token by Karya's administrators. Every entry is recorded with your name.";
+    TokenLabel => "Token editor", "Editor token";
+    SignIn => "Masuk", "Sign in";
+    SignOut => "Keluar", "Sign out";
+    SignedInAs => "Masuk sebagai", "Signed in as";
+    TokenRejected => "Token ini tidak dikenal atau sudah dicabut. Mintalah token baru kepada pengelola Karya.",
+                     "This token is unknown or has been revoked. Ask Karya's administrators for a new one.";
+    TooManyAttempts => "Terlalu banyak percobaan yang gagal. Tunggu sebentar, lalu coba lagi.",
+                       "Too many failed attempts. Wait a while, then try again.";
+    TokenKeptNote => "Token hanya disimpan di tab ini dan hilang saat tab ditutup.",
+                     "The token is kept in this tab only and is gone when the tab closes.";
+    FieldReleaseDate => "Tanggal pelepasan", "Release date";
+    FieldValueIdr => "Nilai (Rp, bila diketahui)", "Value (Rp, where known)";
+    FieldValueUsd => "Nilai (US$, bila diketahui)", "Value (US$, where known)";
+    FieldProvisional => "Angka sementara (data sementara)", "Provisional figure (data sementara)";
+    FieldSource => "Sumber", "Source";
+    FieldOutlet => "Penerbit", "Outlet";
+    FieldTitle => "Judul", "Title";
+    FieldUrl => "Tautan (URL)", "URL";
+    FieldDocument => "Nomor dokumen", "Document number";
+    SourceHint => "Sebutkan penerbit, dan judul, tautan atau nomor dokumen.",
+                  "Name the outlet, and a title, URL or document number.";
+    ChooseOne => "— pilih —", "— choose —";
+    NotANumber => "tulis angka, misalnya 1500 atau 12,5", "write a number, such as 1500 or 12.5";
+    NotADate => "tulis tanggal yang lengkap", "enter a full date";
+    Save => "Simpan", "Save";
+    Saving => "Menyimpan…", "Saving…";
+    EntryErrorsSummary => "Pelepasan belum disimpan. Periksa isian berikut:", "The release was not saved. Check these fields:";
+    EntrySaved => "Pelepasan tersimpan dengan kode", "Release saved with the id";
+    EntryAnother => "Catat pelepasan lain", "Record another release";
 }
 
 pub fn unit_name(unit: Unit, quantity: f64, lang: Lang) -> &'static str {
