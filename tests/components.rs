@@ -5,7 +5,7 @@
 use karya_app::api;
 use karya_app::components::error_panel::ErrorPanel;
 use karya_app::components::kpi::{KpiCard, QuantityCard};
-use karya_app::components::provenance::ProvenanceMark;
+use karya_app::components::provenance::{ProvenanceMark, ProvisionalMark};
 use karya_app::view_state::{AddressFilter, ViewState};
 use karya_core::api::FetchError;
 use karya_core::{Lang, Provenance, Source, Text, Unit};
@@ -150,6 +150,31 @@ fn a_reported_record_shows_its_source() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn a_provisional_release_is_marked_in_the_language_and_a_final_one_is_not() {
+    let lang = RwSignal::new(Lang::Id);
+    let c = mount(lang, || {
+        view! {
+            <p data-case="provisional"><ProvisionalMark provisional=true/></p>
+            <p data-case="final"><ProvisionalMark provisional=false/></p>
+        }
+    });
+    assert_eq!(
+        text(&c, "[data-case=provisional] [data-provisional]"),
+        "Data sementara"
+    );
+    assert!(c
+        .query_selector("[data-case=final] [data-provisional]")
+        .unwrap()
+        .is_none());
+    lang.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&c, "[data-case=provisional] [data-provisional]"),
+        "Provisional"
+    );
+}
+
 /// Points the client at `base` through the same `<meta>` a deployment would edit.
 fn set_api_base(base: &str) {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -256,9 +281,11 @@ mod charts {
                 .map(|(p, q)| SeriesPoint {
                     period: p.to_string(),
                     quantity: *q,
+                    provisional: false,
                 })
                 .collect(),
             illustrative: true,
+            provisional: false,
         };
         let stacks = stacks_by_unit(&[
             series(

@@ -49,6 +49,7 @@ fn ship(id: &str, iso: &str) -> Shipment {
         unit: Unit::Piece,
         value_idr: None,
         value_usd: None,
+        provisional: false,
         provenance: Provenance::Illustrative,
     }
 }
