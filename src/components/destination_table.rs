@@ -1,6 +1,7 @@
 //! The map's figures as a table: one row per destination, a total row equal to the map's
 //! total, and the same rows as CSV.
 
+use crate::components::provenance::ProvisionalMark;
 use crate::download::download_csv;
 use crate::view_state::{tr, use_lang};
 use karya_core::destinations::Destinations;
@@ -31,7 +32,11 @@ pub fn DestinationTable(
                         <tr data-iso=c.country.clone() data-value=c.value.map(|v| v.to_string())>
                             <th scope="row">{country_name.run((c.country.clone(), l))}</th>
                             <td class="numeric">{measure_value(d, c.value, l)}</td>
-                            <td class="numeric">{format::integer(c.shipments as i64, l)}</td>
+                            // Some of its releases are provisional: the count may still change.
+                            <td class="numeric">
+                                {format::integer(c.shipments as i64, l)}
+                                {(c.provisional > 0).then(|| view! { " " <ProvisionalMark provisional=true/> })}
+                            </td>
                             <td>{quantities}</td>
                             <td class="numeric">{c.value_usd.map(|v| format::usd(v, l)).unwrap_or_else(|| "—".into())}</td>
                             <td>{c.latest.map(|d| format::date(d, l)).unwrap_or_else(|| Text::DateNotStated.get(l).into())}</td>

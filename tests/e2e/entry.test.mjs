@@ -136,6 +136,11 @@ test('a good release is saved, and the map shows it at once with its provisional
     const others = await page.locator('[data-panel=ES] li:not([data-shipment="' + id + '"]) [data-provisional]').count();
     assert.equal(others, list.shipments.filter((s) => s.provisional && s.id !== id).length);
 
+    // The map's table says the country's count holds a provisional figure.
+    await page.click('[data-tab=table]');
+    await page.waitForSelector('[data-table=destinations] tr[data-iso=ES]');
+    assert.equal(await page.locator('[data-table=destinations] tr[data-iso=ES] [data-provisional]').count(), 1);
+
     // And so does the overview's list of latest releases, where it is the newest.
     await page.goto(`${karya.server.url}/?lang=en`);
     const row = page.locator(`[data-table=latest-releases] tr[data-shipment="${id}"]`);
