@@ -3,21 +3,22 @@
 //! to the map. The form's logic lives in `entry_form.rs`; this file only wires it to inputs.
 
 use crate::api::{self, SaveError};
+use crate::components::entry_fields::{focus_input, FormState, SelectField, TextField};
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::provenance::ProvisionalMark;
-use crate::entry_form::{label_of, sign_in_problem, EntryForm, InputProblem};
+use crate::components::sign_in::SignIn;
+use crate::entry_form::{label_of, EntryForm, InputProblem};
 use crate::view_state::{tr, use_lang};
 use crate::{answer_cache, editor};
 use karya_core::api::FetchError;
 use karya_core::entry::Known;
 use karya_core::url::{map_href, MapView};
-use karya_core::{format, Country, Facility, Filter, Lang, Product, Shipment, Text};
+use karya_core::{format, Country, Facility, Filter, Product, Shipment, Text};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// The lists the form chooses from.
 #[derive(Clone)]
@@ -109,77 +110,6 @@ pub fn EntryPage() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-#[component]
-fn SignIn(notice: RwSignal<Option<FetchError>>, on_signed_in: Callback<String>) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    let busy = RwSignal::new(false);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let Some(field) = input.get() else { return };
-        let token = field.value().trim().to_string();
-        if token.is_empty() || busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            let answer = api::session(&token).await;
-            busy.set(false);
-            match answer {
-                Ok(session) => {
-                    editor::keep_token(&token);
-                    field.set_value("");
-                    on_signed_in.run(session.editor);
-                }
-                Err(e) => {
-                    notice.set(Some(e));
-                    let _ = field.focus();
-                }
-            }
-        });
-    };
-    let lang = use_lang();
-    view! {
-        <form class="sign-in" data-sign-in="" on:submit=submit>
-            {move || notice.get().map(|e| view! {
-                <p class="notice notice-error" role="alert" id="sign-in-error" data-sign-in-error="">
-                    {move || sign_in_problem(&e).get(lang.get())}
-                </p>
-            })}
-            <label for="entry-token">{tr(Text::TokenLabel)}</label>
-            <input id="entry-token" name="token" type="password" autocomplete="off" spellcheck="false"
-                required=true node_ref=input
-                aria-describedby=move || notice.with(Option::is_some).then_some("sign-in-error")/>
-            <button type="submit" class="button" data-action="sign-in" disabled=move || busy.get()>
-                {tr(Text::SignIn)}
-            </button>
-            <p class="hint">{tr(Text::TokenKeptNote)}</p>
-        </form>
-    }
-}
-
-/// The form's signals, shared by its fields.
-#[derive(Clone, Copy)]
-struct FormState {
-    form: RwSignal<EntryForm>,
-    problems: RwSignal<Vec<InputProblem>>,
-}
-
-impl FormState {
-    fn has(self, input: &str) -> bool {
-        self.problems.with(|p| p.iter().any(|p| p.input == input))
-    }
-
-    fn message(self, input: &str, lang: Lang) -> Option<String> {
-        let messages: Vec<String> = self.problems.with(|p| {
-            p.iter()
-                .filter(|p| p.input == input)
-                .map(|p| p.reason.message(lang))
-                .collect()
-        });
-        (!messages.is_empty()).then(|| messages.join("; "))
     }
 }
 
@@ -391,89 +321,6 @@ fn ReleaseEntry(reference: Reference, on_unauthorized: Callback<FetchError>) -> 
                 {move || if saving.get() { tr(Text::Saving)() } else { tr(Text::Save)() }}
             </button>
         </form>
-    }
-}
-
-/// Moves focus to an input of the form by its name: the first wrong one after a check.
-fn focus_input(input: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-entry-form] [name={input}]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(e) = element {
-        let _ = e.focus();
-    }
-}
-
-/// The error under an input, in the current language; its id is the input's `aria-describedby`.
-#[component]
-fn FieldMessage(input: &'static str, state: FormState) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        state.message(input, lang.get()).map(|m| {
-            view! { <p class="field-error" id=format!("error-{input}") data-field-error=input>{m}</p> }
-        })
-    }
-}
-
-#[component]
-fn TextField(
-    input: &'static str,
-    label: Text,
-    state: FormState,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-    #[prop(optional)] list: Option<&'static str>,
-    #[prop(optional, into)] suffix: Option<Signal<String>>,
-) -> impl IntoView {
-    let id = format!("entry-{input}");
-    view! {
-        <div class="field" data-field=input>
-            <label for=id.clone()>{tr(label)}</label>
-            <span class="field-input">
-                <input id=id type=kind name=input inputmode=inputmode list=list
-                    prop:value=move || state.form.with(|f| f.text(input))
-                    on:input=move |ev| state.form.update(|f| f.set_text(input, event_target_value(&ev)))
-                    aria-invalid=move || state.has(input).then_some("true")
-                    aria-describedby=move || state.has(input).then(|| format!("error-{input}"))/>
-                {suffix.map(|s| view! { <span class="field-unit" data-unit="">{s}</span> })}
-            </span>
-            <FieldMessage input=input state=state/>
-        </div>
-    }
-}
-
-#[component]
-fn SelectField(
-    input: &'static str,
-    label: Text,
-    state: FormState,
-    options: Signal<Vec<(String, String)>>,
-) -> impl IntoView {
-    let id = format!("entry-{input}");
-    view! {
-        <div class="field" data-field=input>
-            <label for=id.clone()>{tr(label)}</label>
-            <select id=id name=input
-                on:change=move |ev| state.form.update(|f| f.set_text(input, event_target_value(&ev)))
-                aria-invalid=move || state.has(input).then_some("true")
-                aria-describedby=move || state.has(input).then(|| format!("error-{input}"))>
-                <option value="" prop:selected=move || state.form.with(|f| f.text(input).is_empty())>
-                    {tr(Text::ChooseOne)}
-                </option>
-                {move || options.get().into_iter().map(|(value, name)| {
-                    let mine = value.clone();
-                    view! {
-                        <option value=value prop:selected=move || state.form.with(|f| f.text(input) == mine)>{name}</option>
-                    }
-                }).collect_view()}
-            </select>
-            <FieldMessage input=input state=state/>
-        </div>
     }
 }
 
