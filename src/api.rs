@@ -254,12 +254,24 @@ pub enum SaveError {
 }
 
 /// `POST /shipments`: records a new release; the server gives its id.
-pub async fn create_shipment(token: &str, draft: &ShipmentDraft) -> Result<Shipment, SaveError> {
+pub async fn create_shipment(
+    token: &str,
+    draft: &ShipmentDraft,
+    lang: karya_core::Lang,
+) -> Result<Shipment, SaveError> {
     let url = format!("{}/shipments", api_base());
     let bearer = format!("Bearer {token}");
     let answer = exchange(|signal| {
         Request::post(&url)
             .header("Accept", "application/json")
+            // The server words a refusal in the page's language.
+            .header(
+                "Accept-Language",
+                match lang {
+                    karya_core::Lang::Id => "id",
+                    karya_core::Lang::En => "en",
+                },
+            )
             .header("Authorization", &bearer)
             .abort_signal(Some(signal))
             .json(draft)

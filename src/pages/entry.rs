@@ -159,8 +159,9 @@ fn ReleaseEntry(reference: Reference, on_unauthorized: Callback<FetchError>) -> 
         };
         state.problems.set(Vec::new());
         saving.set(true);
+        let reply_in = lang.get_untracked();
         spawn_local(async move {
-            let result = api::create_shipment(&token, &draft).await;
+            let result = api::create_shipment(&token, &draft, reply_in).await;
             saving.set(false);
             match result {
                 Ok(shipment) => {

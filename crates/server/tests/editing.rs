@@ -279,6 +279,29 @@ async fn hostile_bodies_get_their_own_status_and_write_nothing() {
         .map(|f| f["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, ["country", "quantity"], "{json}");
+    // A client that reads Indonesian is answered in Indonesian.
+    let req = axum::http::Request::post("/api/v1/shipments")
+        .header("content-type", JSON)
+        .header("accept-language", "id-ID,id;q=0.9,en;q=0.8")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::from(d.to_string()))
+        .unwrap();
+    let (_, _, body) = app.send(req).await;
+    let json: Value = serde_json::from_slice(&body).unwrap();
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("catatan ditolak"),
+        "{json}"
+    );
+    assert!(
+        json["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("tidak ada negara"),
+        "{json}"
+    );
     assert_eq!(app.shipment_count().await, before);
 }
 

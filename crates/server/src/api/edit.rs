@@ -64,23 +64,50 @@ fn today_wib() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-fn invalid(problems: Vec<FieldProblem>) -> ApiError {
-    let fields: Vec<_> = problems.iter().map(|p| p.to_error(Lang::En)).collect();
+/// The language a client reads: Indonesian when `Accept-Language` puts it first, English
+/// otherwise. The app sends its own choice, so a refusal reads as the rest of the page.
+pub struct ReplyLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReplyLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let first = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|t| t.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        Ok(ReplyLang(if first.starts_with("id") {
+            Lang::Id
+        } else {
+            Lang::En
+        }))
+    }
+}
+
+fn invalid(problems: Vec<FieldProblem>, lang: Lang) -> ApiError {
+    let fields: Vec<_> = problems.iter().map(|p| p.to_error(lang)).collect();
     let list: Vec<String> = fields
         .iter()
         .map(|f| format!("{}: {}", f.field, f.message))
         .collect();
+    let lead = match lang {
+        Lang::Id => "catatan ditolak",
+        Lang::En => "the record is refused",
+    };
     ApiError::Invalid {
-        message: format!("the record is refused: {}", list.join("; ")),
+        message: format!("{lead}: {}", list.join("; ")),
         fields,
     }
 }
 
 /// Checks a shipment as the import does, and that its source agrees with the one on file.
-async fn check_shipment(s: &AppState, x: &Shipment) -> Result<ChangeSet, ApiError> {
+async fn check_shipment(s: &AppState, x: &Shipment, lang: Lang) -> Result<ChangeSet, ApiError> {
     let problems = shipment_problems(x, &s.store.known().await?, Some(today_wib()));
     if !problems.is_empty() {
-        return Err(invalid(problems));
+        return Err(invalid(problems, lang));
     }
     with_source(s, Record::Shipment(x.clone()), &x.provenance).await
 }
@@ -125,6 +152,7 @@ async fn with_source(
 pub async fn create_shipment(
     State(s): State<AppState>,
     Editor(editor): Editor,
+    ReplyLang(lang): ReplyLang,
     JsonBody(draft): JsonBody<ShipmentDraft>,
 ) -> Result<(StatusCode, Json<Shipment>), ApiError> {
     let mut n = 1;
@@ -135,7 +163,7 @@ pub async fn create_shipment(
         }
         n += 1;
     };
-    let set = check_shipment(&s, &shipment).await?;
+    let set = check_shipment(&s, &shipment, lang).await?;
     s.store.apply(&set, &actor(editor, "create"), None).await?;
     Ok((StatusCode::CREATED, Json(shipment)))
 }
@@ -148,6 +176,7 @@ fn actor(name: String, action: &'static str) -> Actor {
 pub async fn correct_shipment(
     State(s): State<AppState>,
     Editor(editor): Editor,
+    ReplyLang(lang): ReplyLang,
     Path(id): Path<String>,
     JsonBody(mut shipment): JsonBody<Shipment>,
 ) -> Result<Json<Shipment>, ApiError> {
@@ -169,7 +198,7 @@ pub async fn correct_shipment(
         )));
     };
     shipment.id = id;
-    let mut set = check_shipment(&s, &shipment).await?;
+    let mut set = check_shipment(&s, &shipment, lang).await?;
     if let Some(last) = set.changes.last_mut() {
         last.1 = Some(Record::Shipment(before));
     }
@@ -207,6 +236,7 @@ fn production_path(
 pub async fn put_production(
     State(s): State<AppState>,
     Editor(editor): Editor,
+    ReplyLang(lang): ReplyLang,
     Path(path): Path<(String, String, String)>,
     JsonBody(record): JsonBody<ProductionRecord>,
 ) -> Result<Json<ProductionRecord>, ApiError> {
@@ -223,7 +253,7 @@ pub async fn put_production(
     }
     let problems = production_problems(&record, &s.store.known().await?);
     if !problems.is_empty() {
-        return Err(invalid(problems));
+        return Err(invalid(problems, lang));
     }
     let before = s
         .store
