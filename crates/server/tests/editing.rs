@@ -90,6 +90,17 @@ async fn a_write_with_a_token_returns_the_record_and_adds_an_audit_entry() {
     assert_eq!(second["id"], "lapas-cirebon-20250617-es-2");
 
     // A correction keeps the earlier value in the audit log; a withdrawal keeps the record there.
+    // The same record sent back is not a correction: nothing is written or logged.
+    let (status, _) = app
+        .write(
+            "PUT",
+            &format!("/api/v1/shipments/{id}"),
+            Some(&token),
+            &created.to_string(),
+            JSON,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
     let mut corrected = created.clone();
     corrected["quantity"] = json!(125);
     corrected["provisional"] = json!(false);

@@ -199,6 +199,10 @@ pub async fn correct_shipment(
     };
     shipment.id = id;
     let mut set = check_shipment(&s, &shipment, lang).await?;
+    if before == shipment {
+        // Nothing to correct: no write, and no audit entry that says nothing changed.
+        return Ok(Json(shipment));
+    }
     if let Some(last) = set.changes.last_mut() {
         last.1 = Some(Record::Shipment(before));
     }
@@ -259,6 +263,9 @@ pub async fn put_production(
         .store
         .production_record(&facility_id, &product_id, month)
         .await?;
+    if before.as_ref() == Some(&record) {
+        return Ok(Json(record)); // unchanged: nothing written or logged
+    }
     let mut set = with_source(&s, Record::Production(record.clone()), &record.provenance).await?;
     if let Some(last) = set.changes.last_mut() {
         last.1 = before.map(Record::Production);
