@@ -5,29 +5,12 @@
 use karya_core::api::FetchError;
 use karya_core::Filter;
 use leptos::prelude::*;
-use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
-
-thread_local! {
-    /// Raised each time the data changes under the app (an editor saved a release): every
-    /// answer kept before then is stale.
-    static GENERATION: Cell<u32> = const { Cell::new(0) };
-}
-
-fn generation() -> u32 {
-    GENERATION.with(Cell::get)
-}
-
-/// Forgets every answer kept by every cache: after a write, the next view asks the server.
-pub fn forget_all() {
-    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-}
 
 pub struct AnswerCache<T> {
     answers: HashMap<String, T>,
     pending: HashSet<String>,
-    generation: u32,
 }
 
 impl<T> Default for AnswerCache<T> {
@@ -35,7 +18,6 @@ impl<T> Default for AnswerCache<T> {
         Self {
             answers: HashMap::new(),
             pending: HashSet::new(),
-            generation: generation(),
         }
     }
 }
@@ -43,24 +25,13 @@ impl<T> Default for AnswerCache<T> {
 impl<T: Clone> AnswerCache<T> {
     const MAX_ENTRIES: usize = 64;
 
-    fn fresh(&self) -> bool {
-        self.generation == generation()
-    }
-
     pub fn get(&self, key: &str) -> Option<T> {
-        self.fresh()
-            .then(|| self.answers.get(key).cloned())
-            .flatten()
-    }
-
-    fn knows(&self, key: &str) -> bool {
-        (self.fresh() && self.answers.contains_key(key)) || self.pending.contains(key)
+        self.answers.get(key).cloned()
     }
 
     pub fn put(&mut self, key: String, answer: T) {
-        if !self.fresh() || self.answers.len() >= Self::MAX_ENTRIES {
+        if self.answers.len() >= Self::MAX_ENTRIES {
             self.answers.clear();
-            self.generation = generation();
         }
         self.answers.insert(key, answer);
     }
@@ -88,7 +59,7 @@ where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, FetchError>> + 'static,
 {
-    let known = cache.with_value(|c| c.knows(&key));
+    let known = cache.with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key));
     if known {
         return;
     }

@@ -33,5 +33,6 @@ pub fn forget_token() {
 
 /// Today in WIB, by the browser's clock: the latest date a release can have.
 pub fn today() -> chrono::NaiveDate {
-    crate::entry_form::today_wib(date_now())
+    let now = chrono::DateTime::from_timestamp_millis(date_now() as i64).unwrap_or_default();
+    karya_core::entry::today_wib(now)
 }

@@ -2,7 +2,7 @@
 //! checked by the core's `shipment_problems` (the server's own checks), each problem placed on
 //! the input it belongs to. Plain Rust, so native tests reach all of it.
 
-use chrono::{DateTime, Duration, NaiveDate};
+use chrono::NaiveDate;
 use karya_core::api::FetchError;
 use karya_core::entry::{shipment_problems, FieldError, Known, Problem, ShipmentDraft};
 use karya_core::{Lang, Product, Source, Text, Unit};
@@ -303,13 +303,6 @@ pub fn label_of(input: &str) -> Text {
     }
 }
 
-/// Today in Indonesia's western time (WIB), as the server counts it: the latest date a
-/// release can have. `now_ms` is the Unix time in milliseconds.
-pub fn today_wib(now_ms: f64) -> NaiveDate {
-    let now = DateTime::from_timestamp_millis(now_ms as i64).unwrap_or_default();
-    (now + Duration::hours(7)).date_naive()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,12 +452,5 @@ mod tests {
             sign_in_problem(&FetchError::TimedOut(15)),
             Text::ErrorTimedOut
         );
-    }
-
-    #[test]
-    fn today_is_counted_in_wib() {
-        // 2026-11-19 20:00 UTC is already the 20th in Jakarta.
-        let ms = 1_795_118_400_000.0;
-        assert_eq!(today_wib(ms), today());
     }
 }

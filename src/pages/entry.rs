@@ -7,9 +7,9 @@ use crate::components::entry_fields::{focus_input, FormState, SelectField, TextF
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::provenance::ProvisionalMark;
 use crate::components::sign_in::SignIn;
+use crate::editor;
 use crate::entry_form::{label_of, EntryForm, InputProblem};
 use crate::view_state::{tr, use_lang};
-use crate::{answer_cache, editor};
 use karya_core::api::FetchError;
 use karya_core::entry::Known;
 use karya_core::url::{map_href, MapView};
@@ -165,8 +165,8 @@ fn ReleaseEntry(reference: Reference, on_unauthorized: Callback<FetchError>) -> 
             saving.set(false);
             match result {
                 Ok(shipment) => {
-                    // Every view asks the server again, so the map shows the new release.
-                    answer_cache::forget_all();
+                    // Each page keeps its answers only while it is open, so the map opened
+                    // from here asks the server and shows the new release.
                     saved.set(Some(shipment));
                 }
                 Err(SaveError::Refused { message, fields }) => {

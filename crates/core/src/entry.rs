@@ -8,6 +8,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
+/// Today in Indonesia's western time (WIB, UTC+7): the latest date a release can have. The
+/// server and the entry form both count it here, so they agree at midnight in Jakarta.
+pub fn today_wib(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (now + chrono::Duration::hours(7)).date_naive()
+}
+
 /// What a figure may refer to: the ids Karya holds.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
@@ -373,6 +379,16 @@ mod tests {
         assert_eq!(fields, ["country", "unit", "date", "provenance"]);
         assert!(problems[1].problem.message(Lang::En).contains("pieces"));
         assert!(problems[1].problem.message(Lang::Id).contains("buah"));
+    }
+
+    #[test]
+    fn today_is_counted_in_wib() {
+        // 2026-11-19 20:00 UTC is already the 20th in Jakarta.
+        let now = chrono::DateTime::from_timestamp_millis(1_795_118_400_000).unwrap();
+        assert_eq!(
+            today_wib(now),
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+        );
     }
 
     #[test]

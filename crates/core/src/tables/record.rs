@@ -38,8 +38,10 @@ pub fn records_of(d: &Dataset, table: Table) -> Vec<Record> {
     }
 }
 
-/// A record read from a row of any table.
-#[derive(Debug, Clone, PartialEq)]
+/// A record read from a row of any table. It serialises as the record itself, as the API
+/// writes it (the audit log keeps that form).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Record {
     Source(Source),
     Country(Country),
@@ -65,19 +67,21 @@ impl Record {
         }
     }
 
+    /// Where the record comes from; sources, countries and statements have none of their own.
+    pub fn provenance(&self) -> Option<&Provenance> {
+        match self {
+            Record::Facility(x) => Some(&x.provenance),
+            Record::Product(x) => Some(&x.provenance),
+            Record::Shipment(x) => Some(&x.provenance),
+            Record::Production(x) => Some(&x.provenance),
+            Record::SupplyLink(x) => Some(&x.provenance),
+            Record::Source(_) | Record::Country(_) | Record::Statement(_) => None,
+        }
+    }
+
     /// The record as the API writes it (the audit log keeps this).
     pub fn to_json(&self) -> serde_json::Value {
-        let value = match self {
-            Record::Source(x) => serde_json::to_value(x),
-            Record::Country(x) => serde_json::to_value(x),
-            Record::Facility(x) => serde_json::to_value(x),
-            Record::Product(x) => serde_json::to_value(x),
-            Record::Shipment(x) => serde_json::to_value(x),
-            Record::Production(x) => serde_json::to_value(x),
-            Record::SupplyLink(x) => serde_json::to_value(x),
-            Record::Statement(x) => serde_json::to_value(x),
-        };
-        value.unwrap_or(serde_json::Value::Null)
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 
     /// Puts the record into `d`, replacing the one with the same key; returns the one replaced.

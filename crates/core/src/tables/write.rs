@@ -168,7 +168,7 @@ pub fn rows_of(dataset: &Dataset, table: Table) -> Vec<Vec<String>> {
     rows
 }
 
-pub fn shipment_cells(s: &Shipment) -> Vec<String> {
+fn shipment_cells(s: &Shipment) -> Vec<String> {
     let cells = vec![
         s.id.clone(),
         s.date

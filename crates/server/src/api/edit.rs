@@ -13,7 +13,9 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::Json;
 use karya_core::api::{AuditEntry, Session};
-use karya_core::entry::{production_problems, shipment_problems, FieldProblem, ShipmentDraft};
+use karya_core::entry::{
+    production_problems, shipment_problems, today_wib, FieldProblem, ShipmentDraft,
+};
 use karya_core::tables::{Record, Table};
 use karya_core::{Lang, Month, ProductionRecord, Provenance, Shipment};
 
@@ -59,11 +61,6 @@ pub async fn session(Editor(editor): Editor) -> Json<Session> {
     Json(Session { editor })
 }
 
-/// Today in Indonesia's western time (WIB), the latest date a release can have.
-fn today_wib() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
-
 /// The language a client reads: Indonesian when `Accept-Language` puts it first, English
 /// otherwise. The app sends its own choice, so a refusal reads as the rest of the page.
 pub struct ReplyLang(pub Lang);
@@ -104,23 +101,33 @@ fn invalid(problems: Vec<FieldProblem>, lang: Lang) -> ApiError {
 }
 
 /// Checks a shipment as the import does, and that its source agrees with the one on file.
-async fn check_shipment(s: &AppState, x: &Shipment, lang: Lang) -> Result<ChangeSet, ApiError> {
-    let problems = shipment_problems(x, &s.store.known().await?, Some(today_wib()));
+async fn check_shipment(
+    s: &AppState,
+    x: &Shipment,
+    before: Option<Shipment>,
+    lang: Lang,
+) -> Result<ChangeSet, ApiError> {
+    let problems = shipment_problems(
+        x,
+        &s.store.known().await?,
+        Some(today_wib(chrono::Utc::now())),
+    );
     if !problems.is_empty() {
         return Err(invalid(problems, lang));
     }
-    with_source(s, Record::Shipment(x.clone()), &x.provenance).await
+    with_source(s, Record::Shipment(x.clone()), before.map(Record::Shipment)).await
 }
 
-/// The change set for a record, with its source first if the source is new. A source that
-/// exists with other details is refused: a citation never rewrites another one.
+/// The change set for a record (replacing `before`, if any), with its source first if the
+/// source is new. A source that exists with other details is refused: a citation never
+/// rewrites another one.
 async fn with_source(
     s: &AppState,
     record: Record,
-    provenance: &Provenance,
+    before: Option<Record>,
 ) -> Result<ChangeSet, ApiError> {
     let mut set = ChangeSet::default();
-    if let Provenance::Reported { source } = provenance {
+    if let Some(Provenance::Reported { source }) = record.provenance() {
         let publication = karya_core::Source {
             fact: None,
             quote: None,
@@ -144,7 +151,7 @@ async fn with_source(
             None => set.changes.push((Record::Source(publication), None)),
         }
     }
-    set.changes.push((record, None));
+    set.changes.push((record, before));
     Ok(set)
 }
 
@@ -163,7 +170,7 @@ pub async fn create_shipment(
         }
         n += 1;
     };
-    let set = check_shipment(&s, &shipment, lang).await?;
+    let set = check_shipment(&s, &shipment, None, lang).await?;
     s.store.apply(&set, &actor(editor, "create"), None).await?;
     Ok((StatusCode::CREATED, Json(shipment)))
 }
@@ -198,14 +205,11 @@ pub async fn correct_shipment(
         )));
     };
     shipment.id = id;
-    let mut set = check_shipment(&s, &shipment, lang).await?;
     if before == shipment {
         // Nothing to correct: no write, and no audit entry that says nothing changed.
         return Ok(Json(shipment));
     }
-    if let Some(last) = set.changes.last_mut() {
-        last.1 = Some(Record::Shipment(before));
-    }
+    let set = check_shipment(&s, &shipment, Some(before), lang).await?;
     s.store.apply(&set, &actor(editor, "correct"), None).await?;
     Ok(Json(shipment))
 }
@@ -266,10 +270,12 @@ pub async fn put_production(
     if before.as_ref() == Some(&record) {
         return Ok(Json(record)); // unchanged: nothing written or logged
     }
-    let mut set = with_source(&s, Record::Production(record.clone()), &record.provenance).await?;
-    if let Some(last) = set.changes.last_mut() {
-        last.1 = before.map(Record::Production);
-    }
+    let set = with_source(
+        &s,
+        Record::Production(record.clone()),
+        before.map(Record::Production),
+    )
+    .await?;
     s.store.apply(&set, &actor(editor, "create"), None).await?;
     Ok(Json(record))
 }

@@ -215,15 +215,9 @@ pub fn cells(record: &Record) -> Vec<Cell> {
             ]
         }
     };
-    let provenance = match record {
-        Record::Facility(f) => &f.provenance,
-        Record::Product(p) => &p.provenance,
-        Record::Shipment(s) => &s.provenance,
-        Record::Production(r) => &r.provenance,
-        Record::SupplyLink(l) => &l.provenance,
-        Record::Source(_) | Record::Country(_) | Record::Statement(_) => return out,
-    };
-    out.extend(provenance_cells(provenance));
+    if let Some(provenance) = record.provenance() {
+        out.extend(provenance_cells(provenance));
+    }
     out
 }
 

@@ -50,18 +50,16 @@ pub fn read_workbook(path: &Path) -> Result<Vec<CsvFile>, Vec<ImportError>> {
             continue; // an empty sheet
         };
         let mut rows = range.rows();
-        let header: Vec<String> = match rows.next() {
-            Some(cells) => cells.iter().map(|c| cell_text(c, "")).collect::<Vec<_>>(),
+        let mut header: Vec<String> = match rows.next() {
+            Some(cells) => cells.iter().map(|c| cell_text(c, "")).collect(),
             None => continue,
         };
-        let header: Vec<String> = header
-            .into_iter()
-            .rev()
-            .skip_while(|h| h.is_empty())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        // A sheet's used range often runs past its last column: drop the empty headers there.
+        let width = header
+            .iter()
+            .rposition(|h| !h.is_empty())
+            .map_or(0, |i| i + 1);
+        header.truncate(width);
         let Some(table) = Table::parse(sheet.trim()).or_else(|| Table::of_header(&header)) else {
             errors.push(ImportError {
                 file: label,
