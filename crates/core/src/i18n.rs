@@ -226,6 +226,7 @@ texts! {
     NoSupplyLinks => "Tidak ada tautan pasokan.", "No supply links.";
     GrowthTitle => "Pertumbuhan", "Growth";
     SourcesTitle => "Sumber angka", "Sources of these figures";
+    UnknownName => "tidak dikenal", "unknown";
     UnknownFacility => "UPT ini tidak dikenal Karya.", "Karya does not know this facility.";
     SeeOnMap => "Lihat di peta ekspor", "See on the export map";
     NoProductionRecorded => "Tidak ada produksi tercatat untuk UPT ini pada periode ini.", "No production is recorded for this facility in this period.";

@@ -17,6 +17,7 @@ pub mod geo;
 pub mod i18n;
 pub mod model;
 pub mod month;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod production;

@@ -4,6 +4,30 @@
 use crate::filter::Filter;
 use crate::i18n::Lang;
 
+/// A key of a page's own address whose value could not be read: the page falls back to its
+/// default view and says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadKey(pub &'static str);
+
+/// The keys a page keeps in its address beside the shared filter (`/map`'s `measure`, `tab`,
+/// `focus`, …): read from and written to the query, so a link reproduces the page.
+pub trait PageKeys: Default + Clone + PartialEq + Send + Sync + 'static {
+    /// Reads the page's keys, ignoring the others (the filter's, the language).
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, BadKey>;
+    /// The keys that differ from the default, in a fixed order.
+    fn to_pairs(&self) -> Vec<(&'static str, String)>;
+}
+
+/// A page with no keys of its own.
+impl PageKeys for () {
+    fn from_pairs<'a>(_: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<(), BadKey> {
+        Ok(())
+    }
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+}
+
 /// `/map?lang=en&from=2024`; Indonesian, the default, is left out of the address.
 pub fn view_href(path: &str, filter: &Filter, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -47,28 +71,38 @@ pub struct MapView {
 }
 
 impl MapView {
-    /// Reads the map keys; an unreadable value is an error naming its key, so the page can
-    /// fall back to the default view and say so.
-    pub fn from_pairs<'a>(
+    /// The measure in force: quantities need one product, so without one the map shows
+    /// releases (and says why).
+    pub fn measure(&self, filter: &Filter) -> crate::destinations::Measure {
+        use crate::destinations::Measure;
+        match self.measure {
+            Measure::Quantity if filter.product.is_none() => Measure::Releases,
+            m => m,
+        }
+    }
+}
+
+impl PageKeys for MapView {
+    fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<MapView, String> {
+    ) -> Result<MapView, BadKey> {
         let mut view = MapView::default();
         for (key, value) in pairs {
             match key {
                 "measure" => {
                     view.measure = crate::destinations::Measure::parse(value)
-                        .ok_or_else(|| "measure".to_string())?
+                        .ok_or(BadKey("measure"))?
                 }
                 "tab" => {
                     view.table = match value {
                         "table" => true,
                         "map" => false,
-                        _ => return Err("tab".into()),
+                        _ => return Err(BadKey("tab")),
                     }
                 }
                 "focus" => {
                     if value.len() != 2 || !value.bytes().all(|b| b.is_ascii_alphabetic()) {
-                        return Err("focus".into());
+                        return Err(BadKey("focus"));
                     }
                     view.focus = Some(value.to_ascii_uppercase());
                 }
@@ -78,7 +112,7 @@ impl MapView {
         Ok(view)
     }
 
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.measure != Default::default() {
             pairs.push(("measure", self.measure.code().to_string()));
@@ -140,22 +174,34 @@ pub struct FacilitiesView {
 impl FacilitiesView {
     pub const SORT_COLUMNS: [&'static str; 5] = ["name", "value", "releases", "products", "role"];
 
-    pub fn from_pairs<'a>(
+    /// The measure in force: quantity needs one product, so without one it falls back.
+    pub fn measure(&self, filter: &Filter) -> crate::ranking::RankMeasure {
+        use crate::ranking::RankMeasure;
+        match (self.rank, filter.product.is_some()) {
+            (Some(RankMeasure::Quantity), false) | (None, false) => RankMeasure::Releases,
+            (None, true) => RankMeasure::Quantity,
+            (Some(m), _) => m,
+        }
+    }
+}
+
+impl PageKeys for FacilitiesView {
+    fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<FacilitiesView, String> {
+    ) -> Result<FacilitiesView, BadKey> {
         let mut view = FacilitiesView::default();
         for (key, value) in pairs {
             match key {
                 "rank" => {
                     view.rank = Some(
                         crate::ranking::RankMeasure::parse(value)
-                            .ok_or_else(|| "rank".to_string())?,
+                            .ok_or(BadKey("rank"))?,
                     )
                 }
                 "q" => view.search = value.chars().take(80).collect(),
                 "sort" => {
                     if !Self::SORT_COLUMNS.contains(&value.trim_start_matches('-')) {
-                        return Err("sort".into());
+                        return Err(BadKey("sort"));
                     }
                     view.sort = Some(value.to_string());
                 }
@@ -165,7 +211,7 @@ impl FacilitiesView {
         Ok(view)
     }
 
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if let Some(r) = self.rank {
             pairs.push(("rank", r.code().to_string()));
@@ -178,16 +224,6 @@ impl FacilitiesView {
         }
         pairs
     }
-
-    /// The measure in force: quantity needs one product, so without one it falls back.
-    pub fn measure(&self, filter: &Filter) -> crate::ranking::RankMeasure {
-        use crate::ranking::RankMeasure;
-        match (self.rank, filter.product.is_some()) {
-            (Some(RankMeasure::Quantity), false) | (None, false) => RankMeasure::Releases,
-            (None, true) => RankMeasure::Quantity,
-            (Some(m), _) => m,
-        }
-    }
 }
 
 /// The facility page's own keys: `grain` (month, quarter, year) and `tab=table`.
@@ -197,22 +233,22 @@ pub struct FacilityView {
     pub table: bool,
 }
 
-impl FacilityView {
-    pub fn from_pairs<'a>(
+impl PageKeys for FacilityView {
+    fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<FacilityView, String> {
+    ) -> Result<FacilityView, BadKey> {
         let mut view = FacilityView::default();
         for (key, value) in pairs {
             match key {
                 "grain" => {
                     view.grain = crate::production::Granularity::parse(value)
-                        .ok_or_else(|| "grain".to_string())?
+                        .ok_or(BadKey("grain"))?
                 }
                 "tab" => {
                     view.table = match value {
                         "table" => true,
                         "chart" => false,
-                        _ => return Err("tab".into()),
+                        _ => return Err(BadKey("tab")),
                     }
                 }
                 _ => {}
@@ -221,7 +257,7 @@ impl FacilityView {
         Ok(view)
     }
 
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.grain != Default::default() {
             pairs.push(("grain", self.grain.code().to_string()));
@@ -267,13 +303,29 @@ mod map_tests {
     }
 
     #[test]
+    fn quantities_need_one_product() {
+        let quantity = MapView {
+            measure: Measure::Quantity,
+            ..MapView::default()
+        };
+        let one = Filter::from_pairs([("product", "coco-shade")]).unwrap();
+        assert_eq!(quantity.measure(&one), Measure::Quantity);
+        assert_eq!(quantity.measure(&Filter::default()), Measure::Releases);
+        let value = MapView {
+            measure: Measure::Value,
+            ..MapView::default()
+        };
+        assert_eq!(value.measure(&Filter::default()), Measure::Value);
+    }
+
+    #[test]
     fn a_bad_map_key_is_named() {
         assert_eq!(
             MapView::from_pairs([("measure", "weight")]),
-            Err("measure".into())
+            Err(BadKey("measure"))
         );
-        assert_eq!(MapView::from_pairs([("tab", "chart")]), Err("tab".into()));
-        assert_eq!(MapView::from_pairs([("focus", "ESP")]), Err("focus".into()));
+        assert_eq!(MapView::from_pairs([("tab", "chart")]), Err(BadKey("tab")));
+        assert_eq!(MapView::from_pairs([("focus", "ESP")]), Err(BadKey("focus")));
     }
 }
 
@@ -327,11 +379,11 @@ mod facility_view_tests {
         );
         assert_eq!(
             FacilitiesView::from_pairs([("sort", "size")]),
-            Err("sort".into())
+            Err(BadKey("sort"))
         );
         assert_eq!(
             FacilitiesView::from_pairs([("rank", "big")]),
-            Err("rank".into())
+            Err(BadKey("rank"))
         );
     }
 
@@ -370,7 +422,7 @@ mod facility_view_tests {
         );
         assert_eq!(
             FacilityView::from_pairs([("grain", "week")]),
-            Err("grain".into())
+            Err(BadKey("grain"))
         );
     }
 }
