@@ -1,6 +1,7 @@
 //! Karya's web app: the router, the shared view state (language and filter, both read from the
-//! address) and the page shell. Pages live in `pages/`, reusable pieces in `components/`,
-//! the HTTP client in `api.rs`; every rule and every word comes from `karya_core`.
+//! address), the reference data loaded once per visit, and the page shell. Pages live in
+//! `pages/` over one setup (`page.rs`), reusable pieces in `components/`, the HTTP client in
+//! `api.rs`; every rule and every word comes from `karya_core`.
 
 pub mod answer_cache;
 pub mod api;
@@ -10,8 +11,10 @@ pub mod editor;
 pub mod embed;
 pub mod entry_form;
 pub mod offline;
+pub mod page;
 pub mod pages;
 pub mod perf;
+pub mod reference;
 pub mod view_state;
 
 use components::layout::{Footer, Header};
@@ -25,6 +28,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <view_state::ProvideViewState>
+            <reference::ProvideReference>
                 <Header/>
                 <components::layout::OfflineNotice/>
                 <main id="main" class="page">
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
                 <Footer/>
+            </reference::ProvideReference>
             </view_state::ProvideViewState>
         </Router>
     }

@@ -211,7 +211,6 @@ mod charts {
     use karya_app::components::charts::{Bar, BarChart, StackedColumns};
     use karya_core::output::stacks_by_unit;
     use karya_core::production::{ProductionSeries, SeriesPoint};
-    use std::sync::Arc;
 
     fn bar(key: &str, value: Option<f64>) -> Bar {
         Bar {
@@ -301,8 +300,7 @@ mod charts {
         let pieces = stacks[0].clone();
         let c = mount(lang, move || {
             view! {
-                <StackedColumns stack=pieces title="Produksi".to_string() source="Karya".to_string()
-                    product_name=Arc::new(|id: &str, _| id.to_string())/>
+                <StackedColumns stack=pieces title="Produksi".to_string() source="Karya".to_string()/>
             }
         });
         assert_eq!(

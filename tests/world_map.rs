@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use karya_app::components::world_map::{Hover, WorldMapSvg, Zoom};
+use karya_app::reference::{provide_fixed_reference, Tables};
 use karya_app::view_state::ViewState;
 use karya_core::destinations::{destinations, Measure};
 use karya_core::geo::{CountryShape, WorldMap};
@@ -79,17 +80,14 @@ async fn destinations_are_shaded_and_a_country_without_a_shape_is_a_point_that_c
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    let names = countries.clone();
+    let tables = Tables::new(vec![], vec![], (*countries).clone(), vec![]);
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(ViewState::fixed(Lang::En));
+        provide_fixed_reference(tables);
         view! {
             <WorldMapSvg geo=geo data=Signal::stored(data) facilities=Arc::new(vec![]) countries=countries
                 title=Signal::stored("Test map".to_string()) zoom=RwSignal::new(Zoom::default())
-                hover=RwSignal::new(None::<Hover>) on_select=move |iso| selected.set(Some(iso))
-                country_name=move |(iso, lang): (String, Lang)| {
-                    names.iter().find(|c| c.alpha2 == iso).map_or(iso, |c| lang.pick(&c.name_id, &c.name_en).to_string())
-                }
-                product_name=|(id, _): (String, Lang)| id/>
+                hover=RwSignal::new(None::<Hover>) on_select=move |iso| selected.set(Some(iso))/>
         }
     });
     std::mem::forget(handle);

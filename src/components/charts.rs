@@ -3,17 +3,14 @@
 //! draw them, show a tooltip on hover and on focus, and offer the data as a table and files.
 
 use crate::download::{download_csv, download_png, download_svg};
+use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::chart::{
     period_label, series_colour, thin_labels, tick_label, BandScale, LinearScale, TimeScale,
 };
 use karya_core::output::UnitStack;
-use karya_core::{format, Lang, Month, Text};
+use karya_core::{format, Month, Text};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// A record's name in a language, by id (products, countries).
-pub type NameOf = Arc<dyn Fn(&str, Lang) -> String + Send + Sync>;
 
 /// Where the tooltip of a chart sits (pixels within the chart's frame) and what it says.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,10 +208,9 @@ pub fn StackedColumns(
     #[prop(into)] stack: Signal<UnitStack>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] source: Signal<String>,
-    /// The product's name in a language.
-    product_name: NameOf,
 ) -> impl IntoView {
     let lang = use_lang();
+    let names = use_names();
     let tip = RwSignal::new(None::<Tip>);
     let frame = NodeRef::<leptos::html::Div>::new();
     let (left, top, right, bottom) = PLOT;
@@ -223,7 +219,6 @@ pub fn StackedColumns(
     });
     let bands =
         Memo::new(move |_| stack.with(|s| BandScale::new(s.periods.len(), (left, right), 0.2)));
-    let names = product_name.clone();
     let legend = move || {
         let l = lang.get();
         stack.with(|s| {
@@ -235,7 +230,7 @@ pub fn StackedColumns(
                     view! {
                         <g class="legend-item">
                             <rect x=x y=COL_H - 28.0 width="12" height="12" fill=series_colour(i)/>
-                            <text x=x + 18.0 y=COL_H - 18.0>{names(p, l)}</text>
+                            <text x=x + 18.0 y=COL_H - 18.0>{names.with(|n| n.product(p, l))}</text>
                         </g>
                     }
                 })
@@ -264,7 +259,7 @@ pub fn StackedColumns(
         let (ys, b, l) = (y.get(), bands.get(), lang.get());
         let st = stack.get();
         let shown_labels = label_positions(&st.periods, 12);
-        let names = product_name.clone();
+        let names = names.get();
         (0..st.periods.len())
             .map(|i| {
                 let period = st.periods[i].clone();
@@ -273,7 +268,7 @@ pub fn StackedColumns(
                 for (p, product) in st.products.iter().enumerate() {
                     let v = st.values[p][i];
                     if v > 0.0 {
-                        lines.push(format!("{}: {}", names(product, l), format::quantity(v, st.unit, l)));
+                        lines.push(format!("{}: {}", names.product(product, l), format::quantity(v, st.unit, l)));
                     }
                 }
                 lines.push(format!("{}: {}", Text::Total.get(l), format::quantity(st.totals[i], st.unit, l)));

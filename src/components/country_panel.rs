@@ -4,20 +4,19 @@
 use crate::api;
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
+use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
-use karya_core::{format, Filter, Lang, Text};
+use karya_core::{format, Filter, Text};
 use leptos::prelude::*;
 
 #[component]
 pub fn CountryPanel(
     iso: String,
     filter: Filter,
-    #[prop(into)] country_name: Callback<(String, Lang), String>,
-    #[prop(into)] product_name: Callback<(String, Lang), String>,
-    #[prop(into)] facility_name: Callback<String, String>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let names = use_names();
     let query = Filter {
         country: Some(iso.clone()),
         ..filter
@@ -32,7 +31,7 @@ pub fn CountryPanel(
             format!(
                 "{} {}",
                 Text::ReleasesTo.get(lang.get()),
-                country_name.run((iso.clone(), lang.get()))
+                names.with(|n| n.country(&iso, lang.get()))
             )
         }
     };
@@ -61,8 +60,8 @@ pub fn CountryPanel(
                             view! {
                                 <li data-shipment=s.id.clone()>
                                     <strong>{date}</strong>
-                                    <span>{format::quantity(s.quantity, s.unit, l)} " " {product_name.run((s.product_id.clone(), l))}</span>
-                                    <span>{facility_name.run(s.facility_id.clone())}</span>
+                                    <span>{format::quantity(s.quantity, s.unit, l)} " " {names.with(|n| n.product(&s.product_id, l))}</span>
+                                    <span>{names.with(|n| n.facility(&s.facility_id, l))}</span>
                                     <ProvisionalMark provisional=s.provisional/>
                                     <ProvenanceMark provenance=s.provenance.clone()/>
                                 </li>

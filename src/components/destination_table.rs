@@ -3,19 +3,17 @@
 
 use crate::components::provenance::ProvisionalMark;
 use crate::download::download_csv;
+use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::destinations::Destinations;
 use karya_core::report::{destinations_csv, measure_value};
-use karya_core::{format, Lang, Text};
+use karya_core::{format, Text};
 use leptos::prelude::*;
 
 #[component]
-pub fn DestinationTable(
-    #[prop(into)] data: Signal<Destinations>,
-    #[prop(into)] country_name: Callback<(String, Lang), String>,
-    #[prop(into)] product_name: Callback<(String, Lang), String>,
-) -> impl IntoView {
+pub fn DestinationTable(#[prop(into)] data: Signal<Destinations>) -> impl IntoView {
     let lang = use_lang();
+    let names = use_names();
     let rows = move || {
         let l = lang.get();
         data.with(|d| {
@@ -25,12 +23,12 @@ pub fn DestinationTable(
                     let quantities = c
                         .quantities
                         .iter()
-                        .map(|q| format!("{} {}", format::quantity(q.quantity, q.unit, l), product_name.run((q.product_id.clone(), l))))
+                        .map(|q| format!("{} {}", format::quantity(q.quantity, q.unit, l), names.with(|n| n.product(&q.product_id, l))))
                         .collect::<Vec<_>>()
                         .join("; ");
                     view! {
                         <tr data-iso=c.country.clone() data-value=c.value.map(|v| v.to_string())>
-                            <th scope="row">{country_name.run((c.country.clone(), l))}</th>
+                            <th scope="row">{names.with(|n| n.country(&c.country, l))}</th>
                             <td class="numeric">{measure_value(d, c.value, l)}</td>
                             // Some of its releases are provisional: the count may still change.
                             <td class="numeric">
@@ -49,13 +47,9 @@ pub fn DestinationTable(
     let total = move || data.with(|d| (d.total, measure_value(d, Some(d.total), lang.get())));
     let csv = move |_| {
         let l = lang.get_untracked();
+        let names = names.get_untracked();
         data.with_untracked(|d| {
-            let text = destinations_csv(
-                d,
-                |c| country_name.run((c.to_string(), l)),
-                |p| product_name.run((p.to_string(), l)),
-                l,
-            );
+            let text = destinations_csv(d, |c| names.country(c, l), |p| names.product(p, l), l);
             download_csv("karya-destinations.csv", &text);
         });
     };

@@ -29,27 +29,3 @@ pub fn ErrorPanel(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> im
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status" aria-busy="true" data-state="loading">{tr(Text::Loading)}</p> }
 }
-
-/// Where a page that needs reference data and figures stands. Pages match on this memo, not
-/// on the answers, so new figures redraw what shows them instead of rebuilding the page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Status {
-    Loading,
-    ReferenceFailed(FetchError),
-    DataFailed(FetchError),
-    Ready,
-}
-
-impl Status {
-    pub fn of<R, D>(
-        reference: &Option<Result<R, FetchError>>,
-        data: &Option<Result<D, FetchError>>,
-    ) -> Status {
-        match (reference, data) {
-            (Some(Err(e)), _) => Status::ReferenceFailed(e.clone()),
-            (_, Some(Err(e))) => Status::DataFailed(e.clone()),
-            (Some(Ok(_)), Some(Ok(_))) => Status::Ready,
-            _ => Status::Loading,
-        }
-    }
-}

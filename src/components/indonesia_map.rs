@@ -23,14 +23,6 @@ pub fn role_colour(role: ZoningRole) -> &'static str {
     }
 }
 
-pub fn role_code(role: ZoningRole) -> &'static str {
-    match role {
-        ZoningRole::Producer => "producer",
-        ZoningRole::Supplier => "supplier",
-        ZoningRole::Both => "both",
-    }
-}
-
 /// A point's symbol: a circle for producers, a square for suppliers, a diamond for both
 /// (shapes of about equal area for equal `r`).
 fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
@@ -177,7 +169,7 @@ pub fn IndonesiaMap(
             let &(x, y) = places.get(&f.id)?;
             Some(view! {
                 <g class="facility-point" tabindex="0" role="button" aria-label=f.name.clone()
-                    data-facility=f.id.clone() data-role=role_code(f.role) data-blk=f.has_blk.map(|b| b.to_string())
+                    data-facility=f.id.clone() data-role=f.role.code() data-blk=f.has_blk.map(|b| b.to_string())
                     data-x=x data-y=y>
                     {symbol(f.role, x, y, 3.5)}
                     {(f.has_blk == Some(true)).then(|| view! {
@@ -284,7 +276,7 @@ pub fn IndonesiaMap(
             .map(|(i, role)| {
                 let x = 10.0 + i as f64 * 190.0;
                 view! {
-                    <g class="legend-item" data-legend-role=role_code(role)>
+                    <g class="legend-item" data-legend-role=role.code()>
                         {symbol(role, x + 6.0, y, 6.0)}
                         <text x=x + 18.0 y=y + 4.0>{role_name(role, l)}</text>
                     </g>

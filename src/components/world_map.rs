@@ -2,12 +2,13 @@
 //! title and the sources (so an SVG or PNG download is complete), zoom and pan by buttons,
 //! drag and wheel. Shapes are drawn once; only their fill and hooks follow the data.
 
+use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::destinations::{DestinationStat, Destinations, Measure};
 use karya_core::geo::{project, WorldMap};
 use karya_core::report::measure_value;
 use karya_core::scale::{flow_width, ClassScale, NO_DATA_COLOUR};
-use karya_core::{format, Country, Facility, Lang, Text};
+use karya_core::{format, Country, Facility, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -116,10 +117,9 @@ pub fn WorldMapSvg(
     zoom: RwSignal<Zoom>,
     hover: RwSignal<Option<Hover>>,
     #[prop(into)] on_select: Callback<String>,
-    #[prop(into)] country_name: Callback<(String, Lang), String>,
-    #[prop(into)] product_name: Callback<(String, Lang), String>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let names = use_names();
     let (width, height) = (geo.width, geo.height);
     let choropleth = Memo::new(move |_| data.with(Choropleth::new));
     let frame = NodeRef::<leptos::html::Div>::new();
@@ -159,7 +159,7 @@ pub fn WorldMapSvg(
                 let iso = iso.clone();
                 move || {
                     let l = lang.get();
-                    let name = country_name.run((iso.clone(), l));
+                    let name = names.with(|n| n.country(&iso, l));
                     match shade.get() {
                         Some(s) => data.with(|d| format!("{name}: {}", measure_value(d, s.value, l))),
                         None => name,
@@ -252,7 +252,7 @@ pub fn WorldMapSvg(
                         let value = shade.value;
                         move || {
                             let l = lang.get();
-                            data.with(|d| format!("{}: {}", country_name.run((iso.clone(), l)), measure_value(d, value, l)))
+                            data.with(|d| format!("{}: {}", names.with(|n| n.country(&iso, l)), measure_value(d, value, l)))
                         }
                     };
                     view! {
@@ -394,25 +394,21 @@ pub fn WorldMapSvg(
                 <g class="legend" font-size="10" aria-label=tr(Text::Legend)>{legend}</g>
                 <text class="map-source" x=width - 12.0 y=height - 8.0 text-anchor="end" font-size="8">{tr(Text::MapSource)}</text>
             </svg>
-            <MapTooltip data=data hover=hover country_name=country_name product_name=product_name/>
+            <MapTooltip data=data hover=hover/>
         </div>
     }
 }
 
 #[component]
-fn MapTooltip(
-    data: Signal<Destinations>,
-    hover: RwSignal<Option<Hover>>,
-    country_name: Callback<(String, Lang), String>,
-    product_name: Callback<(String, Lang), String>,
-) -> impl IntoView {
+fn MapTooltip(data: Signal<Destinations>, hover: RwSignal<Option<Hover>>) -> impl IntoView {
     let lang = use_lang();
+    let names = use_names();
     move || {
         let h = hover.get()?;
         let l = lang.get();
         let stat: DestinationStat =
             data.with(|d| d.countries.iter().find(|c| c.country == h.iso).cloned())?;
-        let name = country_name.run((h.iso.clone(), l));
+        let name = names.with(|n| n.country(&h.iso, l));
         let value = data.with(|d| measure_value(d, stat.value, l));
         let latest = match stat.latest {
             Some(date) => format::date(date, l),
@@ -421,7 +417,7 @@ fn MapTooltip(
         let quantities = stat
             .quantities
             .iter()
-            .map(|q| view! { <li>{format::quantity(q.quantity, q.unit, l)} " · " {product_name.run((q.product_id.clone(), l))}</li> })
+            .map(|q| view! { <li>{format::quantity(q.quantity, q.unit, l)} " · " {names.with(|n| n.product(&q.product_id, l))}</li> })
             .collect_view();
         let usd = stat.value_usd.map(|v| format::usd(v, l));
         Some(view! {

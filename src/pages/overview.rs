@@ -2,103 +2,57 @@
 //! units, the latest export releases with their sources, and what the source article reports.
 
 use crate::api;
-use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::filters::FallbackNotice;
 use crate::components::kpi::{KpiCard, QuantityCard};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
-use crate::view_state::{tr, use_filter, use_lang};
+use crate::page::{awaited, use_answers, use_page};
+use crate::reference::{use_names, use_reference};
+use crate::view_state::{tr, use_lang};
 use karya_core::api::{FetchError, ShipmentList};
 use karya_core::summary::Summary;
-use karya_core::{
-    format, Country, Facility, Filter, Lang, Product, Shipment, SourceStatement, Text,
-};
+use karya_core::{format, Filter, Shipment, SourceStatement, Text};
 use leptos::prelude::*;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct OverviewData {
     summary: Summary,
     latest: ShipmentList,
     reported: ShipmentList,
-    names: Names,
     statements: Vec<SourceStatement>,
-}
-
-/// Names of the records a release refers to, in both languages.
-#[derive(Debug, Clone)]
-struct Names {
-    products: Vec<Product>,
-    facilities: Vec<Facility>,
-    countries: Vec<Country>,
-}
-
-impl Names {
-    fn product(&self, id: &str, lang: Lang) -> String {
-        self.products.iter().find(|p| p.id == id).map_or_else(
-            || id.to_string(),
-            |p| lang.pick(&p.name_id, &p.name_en).to_string(),
-        )
-    }
-
-    fn facility(&self, id: &str) -> String {
-        self.facilities
-            .iter()
-            .find(|f| f.id == id)
-            .map_or_else(|| id.to_string(), |f| f.name.clone())
-    }
-
-    fn country(&self, code: &str, lang: Lang) -> String {
-        self.countries
-            .iter()
-            .find(|c| c.alpha2 == code)
-            .map_or_else(
-                || code.to_string(),
-                |c| lang.pick(&c.name_id, &c.name_en).to_string(),
-            )
-    }
 }
 
 /// How many releases the overview lists.
 const LATEST_COUNT: u32 = 8;
 
-async fn load(filter: Filter) -> Result<OverviewData, FetchError> {
-    let (summary, latest, reported, products, facilities, countries, statements) = futures::try_join!(
+async fn load(filter: Filter, _: ()) -> Result<OverviewData, FetchError> {
+    let (summary, latest, reported, statements) = futures::try_join!(
         api::summary(&filter),
         api::shipments(&filter, LATEST_COUNT),
         api::reported_shipments(LATEST_COUNT),
-        api::products(),
-        api::facilities(),
-        api::countries(),
         api::statements(),
     )?;
     Ok(OverviewData {
         summary,
         latest,
         reported,
-        names: Names {
-            products,
-            facilities,
-            countries,
-        },
         statements,
     })
 }
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    let filter = use_filter();
-    let data = LocalResource::new(move || load(filter.get().filter));
+    let page = use_page::<()>();
+    let data = use_answers(move || (page.filter.get(), ()), |_| None, load);
+    let tables = use_reference().tables();
+    // The overview has no control of its own to keep: each answer redraws it whole.
+    let body = |_, data: Memo<OverviewData>| move || view! { <OverviewBody data=data.get()/> };
     view! {
         <section class="overview" data-page="overview">
             <h1 class="visually-hidden">{tr(Text::NavOverview)}</h1>
-            {move || filter.get().fell_back.then(|| view! {
-                <p class="notice" role="status" data-notice="filter-fallback">{tr(Text::FilterFallback)}</p>
-            })}
-            {move || match data.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <ErrorPanel error=error on_retry=move |_| data.refetch()/> }.into_any(),
-                Some(Ok(d)) => view! { <OverviewBody data=d/> }.into_any(),
-            }}
+            <FallbackNotice when=page.fell_back text=Text::FilterFallback/>
+            {awaited(tables, data, "overview", body)}
         </section>
     }
 }
@@ -110,9 +64,9 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         summary: s,
         latest,
         reported,
-        names,
         statements,
     } = data;
+    let names = use_names();
     let illustrative = s.has_illustrative();
     // What the source itself says about the number of countries (F8), beside what the data counts.
     let reported_countries = statements
@@ -133,8 +87,8 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         .quantities
         .iter()
         .map(|q| {
-            let (names, id) = (names.clone(), q.product_id.clone());
-            let name = Signal::derive(move || names.product(&id, lang.get()));
+            let id = q.product_id.clone();
+            let name = Signal::derive(move || names.with(|n| n.product(&id, lang.get())));
             view! { <QuantityCard product_id=q.product_id.clone() name=name quantity=q.quantity unit=q.unit illustrative=q.illustrative/> }
         })
         .collect_view();
@@ -154,10 +108,10 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         <p class="hint">{tr(Text::QuantitiesNote)}</p>
         <div class="kpi-grid kpi-grid-quantities">{quantity_cards}</div>
         <h2>{tr(Text::LatestReleases)}</h2>
-        <LatestReleases latest=latest names=names.clone() table="latest-releases"/>
+        <LatestReleases latest=latest table="latest-releases"/>
         <h2>{tr(Text::SourceSays)}</h2>
         <h3>{tr(Text::ReportedReleases)}</h3>
-        <LatestReleases latest=reported names=names table="reported-releases"/>
+        <LatestReleases latest=reported table="reported-releases"/>
         <ul class="statements">
             {statements.into_iter().map(|st| view! {
                 <li data-statement=st.id.clone()>
@@ -171,7 +125,7 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
 }
 
 #[component]
-fn LatestReleases(latest: ShipmentList, names: Names, table: &'static str) -> impl IntoView {
+fn LatestReleases(latest: ShipmentList, table: &'static str) -> impl IntoView {
     let lang = use_lang();
     if latest.shipments.is_empty() {
         return view! { <p class="empty">{tr(Text::NoReleases)}</p> }.into_any();
@@ -180,10 +134,7 @@ fn LatestReleases(latest: ShipmentList, names: Names, table: &'static str) -> im
     let rows = latest
         .shipments
         .into_iter()
-        .map(|s| {
-            let names = names.clone();
-            view! { <ReleaseRow shipment=s names=names/> }
-        })
+        .map(|s| view! { <ReleaseRow shipment=s/> })
         .collect_view();
     view! {
         <div class="table-scroll">
@@ -212,17 +163,16 @@ fn LatestReleases(latest: ShipmentList, names: Names, table: &'static str) -> im
 }
 
 #[component]
-fn ReleaseRow(shipment: Shipment, names: Names) -> impl IntoView {
-    let lang = use_lang();
+fn ReleaseRow(shipment: Shipment) -> impl IntoView {
+    let (lang, names) = (use_lang(), use_names());
     let s = shipment;
     let (date, product, country, facility) = (
         s.date,
         s.product_id.clone(),
         s.country.clone(),
-        names.facility(&s.facility_id),
+        s.facility_id.clone(),
     );
     let (quantity, unit, idr, usd) = (s.quantity, s.unit, s.value_idr, s.value_usd);
-    let names_for_product = names.clone();
     let iso = country.clone();
     view! {
         <tr data-shipment=s.id.clone() data-value=quantity.to_string()>
@@ -230,9 +180,9 @@ fn ReleaseRow(shipment: Shipment, names: Names) -> impl IntoView {
                 Some(d) => format::date(d, lang.get()),
                 None => Text::DateNotStated.get(lang.get()).to_string(),
             }}</td>
-            <td>{facility}</td>
-            <td>{move || names_for_product.product(&product, lang.get())}</td>
-            <td data-iso=iso>{move || names.country(&country, lang.get())}</td>
+            <td>{move || names.with(|n| n.facility(&facility, lang.get()))}</td>
+            <td>{move || names.with(|n| n.product(&product, lang.get()))}</td>
+            <td data-iso=iso>{move || names.with(|n| n.country(&country, lang.get()))}</td>
             <td class="numeric">{move || format::quantity(quantity, unit, lang.get())}</td>
             <td class="numeric">{move || {
                 let l = lang.get();

@@ -20,6 +20,7 @@ pub mod month;
 pub mod names;
 pub mod output;
 pub mod pipeline;
+pub mod player;
 pub mod production;
 pub mod ranking;
 pub mod report;

@@ -80,6 +80,17 @@ pub enum ZoningRole {
     Both,
 }
 
+impl ZoningRole {
+    /// The role's code in JSON, CSV and the `data-role` hook.
+    pub fn code(self) -> &'static str {
+        match self {
+            ZoningRole::Producer => "producer",
+            ZoningRole::Supplier => "supplier",
+            ZoningRole::Both => "both",
+        }
+    }
+}
+
 /// Whether a facility runs the export-oriented model (F9: planned for Nusakambangan).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -274,6 +285,13 @@ pub struct SourceStatement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_codes_are_their_json_names() {
+        for role in [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both] {
+            assert_eq!(serde_json::to_value(role).unwrap(), role.code());
+        }
+    }
 
     #[test]
     fn unit_codes_are_their_json_names() {

@@ -96,7 +96,10 @@ mod tests {
         let es = d.countries.iter().find(|c| c.alpha2 == "ES").unwrap();
         assert_eq!(names.country("ES", Lang::Id), es.name_id);
         assert_eq!(names.country("ES", Lang::En), es.name_en);
-        assert_ne!(es.name_id, es.name_en, "the sample must tell the languages apart");
+        assert_ne!(
+            es.name_id, es.name_en,
+            "the sample must tell the languages apart"
+        );
     }
 
     #[test]

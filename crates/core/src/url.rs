@@ -90,8 +90,8 @@ impl PageKeys for MapView {
         for (key, value) in pairs {
             match key {
                 "measure" => {
-                    view.measure = crate::destinations::Measure::parse(value)
-                        .ok_or(BadKey("measure"))?
+                    view.measure =
+                        crate::destinations::Measure::parse(value).ok_or(BadKey("measure"))?
                 }
                 "tab" => {
                     view.table = match value {
@@ -185,6 +185,19 @@ impl FacilitiesView {
     }
 }
 
+impl FacilitiesView {
+    /// The sort after a click on `column`'s heading: largest first for figures, A–Z for
+    /// words; a second click turns it.
+    pub fn next_sort(current: Option<&str>, column: &str) -> String {
+        match current {
+            Some(s) if s == column => format!("-{column}"),
+            Some(s) if s.trim_start_matches('-') == column => column.to_string(),
+            _ if matches!(column, "name" | "role") => column.to_string(),
+            _ => format!("-{column}"),
+        }
+    }
+}
+
 impl PageKeys for FacilitiesView {
     fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -193,10 +206,8 @@ impl PageKeys for FacilitiesView {
         for (key, value) in pairs {
             match key {
                 "rank" => {
-                    view.rank = Some(
-                        crate::ranking::RankMeasure::parse(value)
-                            .ok_or(BadKey("rank"))?,
-                    )
+                    view.rank =
+                        Some(crate::ranking::RankMeasure::parse(value).ok_or(BadKey("rank"))?)
                 }
                 "q" => view.search = value.chars().take(80).collect(),
                 "sort" => {
@@ -241,8 +252,8 @@ impl PageKeys for FacilityView {
         for (key, value) in pairs {
             match key {
                 "grain" => {
-                    view.grain = crate::production::Granularity::parse(value)
-                        .ok_or(BadKey("grain"))?
+                    view.grain =
+                        crate::production::Granularity::parse(value).ok_or(BadKey("grain"))?
                 }
                 "tab" => {
                     view.table = match value {
@@ -325,7 +336,25 @@ mod map_tests {
             Err(BadKey("measure"))
         );
         assert_eq!(MapView::from_pairs([("tab", "chart")]), Err(BadKey("tab")));
-        assert_eq!(MapView::from_pairs([("focus", "ESP")]), Err(BadKey("focus")));
+        assert_eq!(
+            MapView::from_pairs([("focus", "ESP")]),
+            Err(BadKey("focus"))
+        );
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::FacilitiesView;
+
+    #[test]
+    fn figures_sort_largest_first_words_from_a_and_a_second_click_turns() {
+        let next = FacilitiesView::next_sort;
+        assert_eq!(next(None, "value"), "-value");
+        assert_eq!(next(None, "name"), "name");
+        assert_eq!(next(Some("name"), "name"), "-name");
+        assert_eq!(next(Some("-value"), "value"), "value");
+        assert_eq!(next(Some("name"), "value"), "-value");
     }
 }
 

@@ -1,0 +1,80 @@
+//! The filter controls every page shares: a product or a facility chosen from a list, and the
+//! notice shown when the address held a filter that could not be read.
+
+use crate::reference::use_names;
+use crate::view_state::{tr, use_lang};
+use karya_core::{Facility, Filter, Product, Text};
+use leptos::prelude::*;
+
+/// "All products" or one of `choices`; `on_change` gets the product's id, or `None` for all.
+#[component]
+pub fn ProductSelect(
+    #[prop(into)] filter: Signal<Filter>,
+    choices: Vec<Product>,
+    #[prop(into)] on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    let (lang, names) = (use_lang(), use_names());
+    let options = choices
+        .into_iter()
+        .map(|p| {
+            let (id, label) = (p.id.clone(), p.id);
+            let selected = move || filter.with(|f| f.product.as_deref() == Some(id.as_str()));
+            let name = {
+                let id = label.clone();
+                move || names.with(|n| n.product(&id, lang.get()))
+            };
+            view! { <option value=label selected=selected>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="control">
+            <span>{tr(Text::ProductLabel)}</span>
+            <select data-control="product" on:change=move |e| on_change.run(chosen(&e))>
+                <option value="" selected=move || filter.with(|f| f.product.is_none())>{tr(Text::AllProducts)}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// "All facilities" or one of `choices`.
+#[component]
+pub fn FacilitySelect(
+    #[prop(into)] filter: Signal<Filter>,
+    choices: Vec<Facility>,
+    #[prop(into)] on_change: Callback<Option<String>>,
+) -> impl IntoView {
+    let options = choices
+        .into_iter()
+        .map(|f| {
+            let id = f.id.clone();
+            let selected = move || filter.with(|x| x.facility.as_deref() == Some(id.as_str()));
+            view! { <option value=f.id selected=selected>{f.name}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="control">
+            <span>{tr(Text::FacilityLabel)}</span>
+            <select data-control="facility" on:change=move |e| on_change.run(chosen(&e))>
+                <option value="" selected=move || filter.with(|f| f.facility.is_none())>{tr(Text::AllFacilities)}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// The option chosen; the empty "all" option is `None`.
+fn chosen(e: &leptos::ev::Event) -> Option<String> {
+    Some(event_target_value(e)).filter(|v| !v.is_empty())
+}
+
+/// Said when the address held a filter or key that could not be read and the page fell back
+/// to its default view.
+#[component]
+pub fn FallbackNotice(#[prop(into)] when: Signal<bool>, text: Text) -> impl IntoView {
+    move || {
+        when.get().then(|| {
+            view! { <p class="notice" role="status" data-notice="filter-fallback">{tr(text)}</p> }
+        })
+    }
+}

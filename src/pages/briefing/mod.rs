@@ -1,0 +1,174 @@
+//! Briefing mode (`/briefing`): a deck of slides built from live views, for a press briefing
+//! on a projector with a clicker. The deck, the current slide and the captions live in the
+//! address (`karya_core::briefing`), so a deck is shared as a link. Presenter keys: → ↓ Space
+//! PageDown next, ← ↑ PageUp back, Home/End, `b` or `.` blank and back, `f` full screen
+//! (with a CSS fallback where the browser refuses), Escape leaves. The slides themselves are in
+//! `slides.rs`.
+
+mod slides;
+
+use crate::components::share::CopyLink;
+use crate::view_state::{tr, use_go_to, use_lang};
+use karya_core::briefing::{step_for_key, Deck, Slide, SlideKind, Step};
+use karya_core::url::page_href;
+use karya_core::{Filter, Lang, Text};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use slides::{KpiSlide, LatestSlide, MapSlide, PipelineSlide, TopSlide};
+
+fn slide_title(kind: SlideKind) -> Text {
+    match kind {
+        SlideKind::Kpi => Text::SlideKpi,
+        SlideKind::Map => Text::MapHeading,
+        SlideKind::Top => Text::SlideTop,
+        SlideKind::Pipeline => Text::PipelineTitle,
+        SlideKind::Latest => Text::LatestRelease,
+    }
+}
+
+#[component]
+pub fn BriefingPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| {
+        query.with(|q| Deck::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let deck = Memo::new(move |_| parsed.get().unwrap_or_default());
+    let blank = RwSignal::new(false);
+    let fallback_full_screen = RwSignal::new(false);
+    let go_to = use_go_to();
+    let show = move |index: usize| {
+        let d = Deck {
+            current: index,
+            ..deck.get_untracked()
+        };
+        // Slide steps replace the address: the back button leaves the briefing, not the slide.
+        go_to(
+            &page_href(
+                "/briefing",
+                &Filter::default(),
+                lang.get_untracked(),
+                &d.to_pairs(),
+            ),
+            true,
+        );
+    };
+    let toggle_full_screen = move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        } else if fallback_full_screen.get_untracked() {
+            fallback_full_screen.set(false);
+        } else if doc.fullscreen_enabled() {
+            if let Some(root) = doc.document_element() {
+                if root.request_fullscreen().is_err() {
+                    fallback_full_screen.set(true);
+                }
+            }
+        } else {
+            // Inside a frame without `allow="fullscreen"`: fill the frame instead.
+            fallback_full_screen.set(true);
+        }
+    };
+    let go_home = move || {
+        go_to(
+            &karya_core::url::view_href("/", &Filter::default(), lang.get_untracked()),
+            false,
+        )
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let Some(step) = step_for_key(&e.key()) else {
+            return;
+        };
+        e.prevent_default();
+        match step {
+            Step::Blank => blank.update(|b| *b = !*b),
+            Step::FullScreen => toggle_full_screen(),
+            Step::Leave if fallback_full_screen.get_untracked() => fallback_full_screen.set(false),
+            Step::Leave => go_home(),
+            _ => show(deck.with_untracked(|d| d.moved(step))),
+        }
+    });
+    // The keys belong to the briefing: elsewhere, arrows scroll and `b` is a letter.
+    on_cleanup(move || keys.remove());
+
+    let slides = move || {
+        let d = deck.get();
+        d.slides
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, slide)| {
+                let current = Signal::derive(move || deck.with(|d| d.current == i));
+                view! { <SlideView index=i slide=slide current=current both=d.both_languages/> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="briefing" data-page="briefing" class:fullscreen-fallback=move || fallback_full_screen.get()
+            aria-roledescription="carousel">
+            {move || parsed.get().is_err().then(|| view! {
+                <p class="notice" role="status" data-notice="deck-fallback">{tr(Text::DeckFallback)}</p>
+            })}
+            <ol class="slides">{slides}</ol>
+            <div class="briefing-bar">
+                <button type="button" class="button button-secondary" data-action="previous-slide"
+                    on:click=move |_| show(deck.with_untracked(|d| d.moved(Step::Previous)))>"←"</button>
+                <span data-slide-count="">{move || deck.with(|d| format!("{} / {}", d.current + 1, d.slides.len()))}</span>
+                <button type="button" class="button button-secondary" data-action="next-slide"
+                    on:click=move |_| show(deck.with_untracked(|d| d.moved(Step::Next)))>"→"</button>
+                <button type="button" class="button button-secondary" data-action="full-screen"
+                    on:click=move |_| toggle_full_screen()>{tr(Text::FullScreen)}</button>
+                <CopyLink/>
+                <span class="hint">{tr(Text::PresenterKeys)}</span>
+            </div>
+            {move || blank.get().then(|| view! { <div class="blank-screen" data-blank="" aria-hidden="true"></div> })}
+        </section>
+    }
+}
+
+#[component]
+fn SlideView(index: usize, slide: Slide, current: Signal<bool>, both: bool) -> impl IntoView {
+    let lang = use_lang();
+    let title = slide_title(slide.kind);
+    let caption = move || {
+        let l = lang.get();
+        if both {
+            format!("{} · {}", title.get(Lang::Id), title.get(Lang::En))
+        } else {
+            title.get(l).to_string()
+        }
+    };
+    let period = slide
+        .filter
+        .single_year()
+        .map(|y| format!(" · {y}"))
+        .unwrap_or_default();
+    let filter = slide.filter.clone();
+    // A slide loads its figures when it is first shown, and keeps them.
+    let shown_once =
+        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || current.get());
+    let body = move || {
+        shown_once.get().then(|| match slide.kind {
+            SlideKind::Kpi => view! { <KpiSlide filter=filter.clone()/> }.into_any(),
+            SlideKind::Map => {
+                view! { <MapSlide filter=filter.clone() current=current/> }.into_any()
+            }
+            SlideKind::Top => view! { <TopSlide filter=filter.clone()/> }.into_any(),
+            SlideKind::Pipeline => view! { <PipelineSlide/> }.into_any(),
+            SlideKind::Latest => view! { <LatestSlide filter=filter.clone()/> }.into_any(),
+        })
+    };
+    view! {
+        <li class="slide" data-slide=index data-kind=slide.kind.code()
+            aria-current=move || current.get().then_some("step") hidden=move || !current.get()>
+            <h1 class="slide-title">{caption}{period}</h1>
+            {body}
+        </li>
+    }
+}
