@@ -181,12 +181,7 @@ impl FacilitiesView {
 
     /// The measure in force: quantity needs one product, so without one it falls back.
     pub fn measure(&self, filter: &Filter) -> crate::ranking::RankMeasure {
-        use crate::ranking::RankMeasure;
-        match (self.rank, filter.product.is_some()) {
-            (Some(RankMeasure::Quantity), false) | (None, false) => RankMeasure::Releases,
-            (None, true) => RankMeasure::Quantity,
-            (Some(m), _) => m,
-        }
+        crate::ranking::RankMeasure::in_force(self.rank, filter)
     }
 }
 
