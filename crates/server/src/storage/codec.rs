@@ -2,7 +2,7 @@
 //! database, the API and CSV files all spell `in_development` the same way.
 
 use super::StorageError;
-use karya_core::{Provenance, Source};
+use karya_core::{Month, Provenance, ProvenanceKind, Source};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -49,12 +49,12 @@ pub fn read_source(row: &AnyRow) -> Result<Source, StorageError> {
 
 pub fn read_provenance(row: &AnyRow) -> Result<Provenance, StorageError> {
     let kind: String = row.try_get("provenance")?;
-    match kind.as_str() {
-        "illustrative" => Ok(Provenance::Illustrative),
-        "reported" => Ok(Provenance::Reported {
+    match ProvenanceKind::parse(&kind) {
+        Some(ProvenanceKind::Illustrative) => Ok(Provenance::Illustrative),
+        Some(ProvenanceKind::Reported) => Ok(Provenance::Reported {
             source: read_source(row)?,
         }),
-        other => Err(StorageError::Corrupt(format!("provenance {other:?}"))),
+        None => Err(StorageError::Corrupt(format!("provenance {kind:?}"))),
     }
 }
 
@@ -71,4 +71,18 @@ pub fn provenance_columns(
             source.quote.clone(),
         ),
     }
+}
+
+/// A `YYYY-MM` column.
+pub fn month_at(row: &AnyRow, column: &str) -> Result<Month, StorageError> {
+    let text: String = row.try_get(column)?;
+    text.parse()
+        .map_err(|_| StorageError::Corrupt(format!("month {text:?}")))
+}
+
+pub fn all<T>(
+    rows: Vec<AnyRow>,
+    read: fn(&AnyRow) -> Result<T, StorageError>,
+) -> Result<Vec<T>, StorageError> {
+    rows.iter().map(read).collect()
 }

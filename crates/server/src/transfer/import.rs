@@ -385,7 +385,7 @@ pub async fn write(
             &plan.changes,
             &Actor {
                 name: actor.to_string(),
-                action: "import",
+                action: karya_core::api::AuditAction::Import,
             },
             Some((what, summary)),
         )
