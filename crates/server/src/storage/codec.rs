@@ -4,16 +4,8 @@
 use super::StorageError;
 use karya_core::{Month, Provenance, ProvenanceKind, Source};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
-
-pub fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => unreachable!("enums serialise as strings, got {other:?}"),
-    }
-}
 
 pub fn text_enum<T: DeserializeOwned>(text: &str) -> Result<T, StorageError> {
     serde_json::from_value(serde_json::Value::String(text.to_string()))
@@ -55,21 +47,6 @@ pub fn read_provenance(row: &AnyRow) -> Result<Provenance, StorageError> {
             source: read_source(row)?,
         }),
         None => Err(StorageError::Corrupt(format!("provenance {kind:?}"))),
-    }
-}
-
-/// (kind, source id, fact, quote) for the provenance columns.
-pub fn provenance_columns(
-    p: &Provenance,
-) -> (String, Option<String>, Option<String>, Option<String>) {
-    match p {
-        Provenance::Illustrative => ("illustrative".into(), None, None, None),
-        Provenance::Reported { source } => (
-            "reported".into(),
-            Some(source.id.clone()),
-            source.fact.clone(),
-            source.quote.clone(),
-        ),
     }
 }
 

@@ -4,6 +4,7 @@
 mod aggregates;
 mod clause;
 mod codec;
+mod columns;
 mod dataset;
 mod production;
 mod records;
@@ -12,7 +13,7 @@ mod releases;
 mod tokens;
 mod write;
 
-pub use records::layout;
+pub use columns::layout;
 pub use releases::ShipmentQuery;
 pub use tokens::TokenError;
 pub use write::{Actor, ChangeSet};
