@@ -8,6 +8,7 @@ use karya_core::entry::{FieldError, ShipmentDraft};
 use karya_core::pipeline::PipelineStage;
 use karya_core::production::Granularity;
 use karya_core::ranking::{RankMeasure, Ranking};
+use karya_core::scope::Endpoint;
 use karya_core::summary::Summary;
 use karya_core::{
     Country, Facility, Filter, Product, Shipment, Source, SourceStatement, SupplyLink,
@@ -52,11 +53,7 @@ pub async fn destinations(filter: &Filter, measure: Measure) -> Result<Destinati
 }
 
 pub async fn ranking(filter: &Filter, measure: RankMeasure) -> Result<Ranking, FetchError> {
-    let scope = Filter {
-        facility: None,
-        country: None,
-        ..filter.clone()
-    };
+    let scope = Endpoint::Ranking.scope(filter);
     let extra = Some(format!("rank={}", measure.code()));
     get_json(&with_query("/ranking", query_with(&scope, extra))).await
 }
@@ -66,10 +63,7 @@ pub async fn production(
     filter: &Filter,
     granularity: Granularity,
 ) -> Result<ProductionResponse, FetchError> {
-    let scope = Filter {
-        country: None,
-        ..filter.clone()
-    };
+    let scope = Endpoint::Production.scope(filter);
     let extra = Some(format!("granularity={}", granularity.code()));
     get_json(&with_query("/production", query_with(&scope, extra))).await
 }

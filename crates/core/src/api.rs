@@ -40,6 +40,41 @@ pub struct AuditEntry {
     pub after: Option<serde_json::Value>,
 }
 
+/// What a write in the audit log did; [`AuditEntry::action`] holds its [`AuditAction::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AuditAction {
+    /// A new record from an editor.
+    Create,
+    /// An editor's change to a record already there.
+    Correct,
+    /// An editor's withdrawal of a figure.
+    Withdraw,
+    /// `karya import`.
+    Import,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 4] = [
+        AuditAction::Create,
+        AuditAction::Correct,
+        AuditAction::Withdraw,
+        AuditAction::Import,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Correct => "correct",
+            AuditAction::Withdraw => "withdraw",
+            AuditAction::Import => "import",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+}
+
 /// `GET /api/v1/session`: whose token this is.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +174,16 @@ impl FetchError {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, Text};
+
+    #[test]
+    fn audit_actions_read_back_from_their_stored_words() {
+        let words: Vec<&str> = AuditAction::ALL.iter().map(|a| a.as_str()).collect();
+        assert_eq!(words, ["create", "correct", "withdraw", "import"]);
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
+        }
+        assert_eq!(AuditAction::parse("Create"), None);
+    }
 
     #[test]
     fn keeps_the_servers_message() {

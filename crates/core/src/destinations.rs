@@ -39,6 +39,23 @@ impl Measure {
             Measure::Quantity => "quantity",
         }
     }
+
+    /// The measure when none is asked for: releases, whatever the filter. Unlike the ranking,
+    /// the map does not switch to quantity when one product is chosen; the reader does.
+    pub fn default_for(_filter: &Filter) -> Measure {
+        Measure::Releases
+    }
+
+    /// The measure the map shows: the one asked for, or the default; quantity needs one
+    /// product, so without one it falls back to releases. The API does not fall back: asked
+    /// for quantity without a product it refuses ([`MeasureError`]), so a caller learns why.
+    pub fn in_force(requested: Option<Measure>, filter: &Filter) -> Measure {
+        match requested {
+            Some(Measure::Quantity) if filter.product.is_none() => Measure::Releases,
+            Some(m) => m,
+            None => Measure::default_for(filter),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -287,6 +304,31 @@ mod tests {
             ship("b", "coffee", "ES", Some("2025-01-10"), 50.0, Some(400.0)),
             ship("b", "coffee", "JP", Some("2023-07-01"), 20.0, None),
         ]
+    }
+
+    #[test]
+    fn the_measure_in_force_needs_a_product_for_quantity_and_defaults_to_releases() {
+        let none = Filter::default();
+        let one = Filter {
+            product: Some("coco".into()),
+            ..Filter::default()
+        };
+        assert_eq!(Measure::default_for(&none), Measure::Releases);
+        assert_eq!(Measure::default_for(&one), Measure::Releases);
+        assert_eq!(Measure::in_force(None, &none), Measure::Releases);
+        assert_eq!(Measure::in_force(None, &one), Measure::Releases);
+        assert_eq!(
+            Measure::in_force(Some(Measure::Quantity), &none),
+            Measure::Releases
+        );
+        assert_eq!(
+            Measure::in_force(Some(Measure::Quantity), &one),
+            Measure::Quantity
+        );
+        for m in [Measure::Releases, Measure::Value] {
+            assert_eq!(Measure::in_force(Some(m), &none), m);
+            assert_eq!(Measure::in_force(Some(m), &one), m);
+        }
     }
 
     #[test]

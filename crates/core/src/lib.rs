@@ -27,6 +27,7 @@ pub mod report;
 pub mod scale;
 #[cfg(feature = "schema")]
 mod schema;
+pub mod scope;
 pub mod summary;
 pub mod tables;
 pub mod url;

@@ -21,12 +21,39 @@ impl Provenance {
         matches!(self, Provenance::Illustrative)
     }
 
+    pub fn kind(&self) -> ProvenanceKind {
+        match self {
+            Provenance::Reported { .. } => ProvenanceKind::Reported,
+            Provenance::Illustrative => ProvenanceKind::Illustrative,
+        }
+    }
+
     /// The database's one-word name for the kind.
     pub fn kind_name(&self) -> &'static str {
+        self.kind().as_str()
+    }
+}
+
+/// A provenance without its citation: what the database's `provenance` column, a CSV file's
+/// `provenance` cell and the API's `provenance=` query hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProvenanceKind {
+    Reported,
+    Illustrative,
+}
+
+impl ProvenanceKind {
+    pub const ALL: [ProvenanceKind; 2] = [ProvenanceKind::Reported, ProvenanceKind::Illustrative];
+
+    pub fn as_str(self) -> &'static str {
         match self {
-            Provenance::Reported { .. } => "reported",
-            Provenance::Illustrative => "illustrative",
+            ProvenanceKind::Reported => "reported",
+            ProvenanceKind::Illustrative => "illustrative",
         }
+    }
+
+    pub fn parse(text: &str) -> Option<ProvenanceKind> {
+        ProvenanceKind::ALL.into_iter().find(|k| k.as_str() == text)
     }
 }
 
@@ -291,6 +318,29 @@ mod tests {
         for role in [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both] {
             assert_eq!(serde_json::to_value(role).unwrap(), role.code());
         }
+    }
+
+    #[test]
+    fn provenance_kinds_are_the_json_tags() {
+        for kind in ProvenanceKind::ALL {
+            assert_eq!(ProvenanceKind::parse(kind.as_str()), Some(kind));
+        }
+        let reported = Provenance::Reported {
+            source: Source {
+                id: "s".into(),
+                outlet: "o".into(),
+                title: None,
+                author: None,
+                url: None,
+                document: None,
+                fact: None,
+                quote: None,
+            },
+        };
+        for p in [reported, Provenance::Illustrative] {
+            assert_eq!(serde_json::to_value(&p).unwrap()["kind"], p.kind().as_str());
+        }
+        assert_eq!(ProvenanceKind::parse("estimated"), None);
     }
 
     #[test]

@@ -45,6 +45,27 @@ impl RankMeasure {
         }
     }
 
+    /// The measure when none is asked for: with one product chosen, its production (the
+    /// figure a reader who picked a product came for); otherwise releases.
+    pub fn default_for(filter: &Filter) -> RankMeasure {
+        if filter.product.is_some() {
+            RankMeasure::Quantity
+        } else {
+            RankMeasure::Releases
+        }
+    }
+
+    /// The measure the facilities page shows: the one asked for, or the default; quantity
+    /// needs one product, so without one it falls back to releases. The API does not fall
+    /// back: asked for quantity without a product it refuses ([`RankError`]).
+    pub fn in_force(requested: Option<RankMeasure>, filter: &Filter) -> RankMeasure {
+        match requested {
+            Some(RankMeasure::Quantity) if filter.product.is_none() => RankMeasure::Releases,
+            Some(m) => m,
+            None => RankMeasure::default_for(filter),
+        }
+    }
+
     /// Whether the figures of several facilities add up to a meaningful total.
     pub fn is_additive(self) -> bool {
         !matches!(self, RankMeasure::Products)
@@ -232,6 +253,29 @@ mod tests {
             has_blk: Some(true),
             export_model: ExportModel::Active,
             provenance: Provenance::Illustrative,
+        }
+    }
+
+    #[test]
+    fn the_measure_in_force_is_quantity_with_one_product_and_never_without() {
+        let none = Filter::default();
+        let one = Filter {
+            product: Some("coco".into()),
+            ..Filter::default()
+        };
+        assert_eq!(RankMeasure::default_for(&none), RankMeasure::Releases);
+        assert_eq!(RankMeasure::default_for(&one), RankMeasure::Quantity);
+        assert_eq!(RankMeasure::in_force(None, &none), RankMeasure::Releases);
+        assert_eq!(RankMeasure::in_force(None, &one), RankMeasure::Quantity);
+        assert_eq!(
+            RankMeasure::in_force(Some(RankMeasure::Quantity), &none),
+            RankMeasure::Releases
+        );
+        for m in RankMeasure::ALL {
+            assert_eq!(RankMeasure::in_force(Some(m), &one), m);
+            if m != RankMeasure::Quantity {
+                assert_eq!(RankMeasure::in_force(Some(m), &none), m);
+            }
         }
     }
 

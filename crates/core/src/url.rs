@@ -74,11 +74,7 @@ impl MapView {
     /// The measure in force: quantities need one product, so without one the map shows
     /// releases (and says why).
     pub fn measure(&self, filter: &Filter) -> crate::destinations::Measure {
-        use crate::destinations::Measure;
-        match self.measure {
-            Measure::Quantity if filter.product.is_none() => Measure::Releases,
-            m => m,
-        }
+        crate::destinations::Measure::in_force(Some(self.measure), filter)
     }
 }
 
@@ -176,12 +172,7 @@ impl FacilitiesView {
 
     /// The measure in force: quantity needs one product, so without one it falls back.
     pub fn measure(&self, filter: &Filter) -> crate::ranking::RankMeasure {
-        use crate::ranking::RankMeasure;
-        match (self.rank, filter.product.is_some()) {
-            (Some(RankMeasure::Quantity), false) | (None, false) => RankMeasure::Releases,
-            (None, true) => RankMeasure::Quantity,
-            (Some(m), _) => m,
-        }
+        crate::ranking::RankMeasure::in_force(self.rank, filter)
     }
 }
 

@@ -101,7 +101,7 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
             security::security_headers,
         ))
         .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(web::MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
         .layer(middleware::from_fn(web::guard_request))
         .layer(TraceLayer::new_for_http());
     if !config.cors_origins.is_empty() {

@@ -1,7 +1,7 @@
 //! Everything around the API: the built app from `dist/` with an `index.html` fallback for
 //! client routes, cache headers, and the limits that protect the server from huge requests.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, MAX_BODY_BYTES};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
@@ -11,8 +11,6 @@ use axum::Router;
 use std::path::PathBuf;
 use tower_http::services::ServeDir;
 
-/// The API takes no large bodies: 64 KiB is plenty for the writes that will come.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Longer addresses are not links people share but mistakes or abuse.
 pub const MAX_URI_BYTES: usize = 4 * 1024;
 

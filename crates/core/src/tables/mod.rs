@@ -8,7 +8,7 @@ mod write;
 
 pub use read::{read_row, CellError, RowReader};
 pub use record::{index_of, production_key, records_of, Record};
-pub use write::rows_of;
+pub use write::{enum_cell, provenance_cells, rows_of};
 
 /// The tables in the order an import writes them: a record only names records before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -5,8 +5,8 @@ use crate::dataset::Dataset;
 use crate::model::*;
 use serde::Serialize;
 
-/// An enum as its JSON name, which the import reads back.
-fn enum_cell<T: Serialize>(value: &T) -> String {
+/// An enum as its JSON name, which the import reads back and the database stores.
+pub fn enum_cell<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
@@ -26,25 +26,23 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(T::to_string).unwrap_or_default()
 }
 
-fn provenance_cells(p: &Provenance) -> [String; 4] {
+/// A provenance in the order of its four columns (kind, source id, fact, quote), `None` for
+/// an empty cell: what a CSV file and the database both hold.
+pub fn provenance_cells(p: &Provenance) -> [Option<String>; 4] {
+    let kind = Some(p.kind().as_str().to_string());
     match p {
-        Provenance::Illustrative => [
-            "illustrative".into(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ],
+        Provenance::Illustrative => [kind, None, None, None],
         Provenance::Reported { source } => [
-            "reported".into(),
-            source.id.clone(),
-            opt(&source.fact),
-            opt(&source.quote),
+            kind,
+            Some(source.id.clone()),
+            source.fact.clone(),
+            source.quote.clone(),
         ],
     }
 }
 
 fn with_provenance(mut cells: Vec<String>, p: &Provenance) -> Vec<String> {
-    cells.extend(provenance_cells(p));
+    cells.extend(provenance_cells(p).map(Option::unwrap_or_default));
     cells
 }
 

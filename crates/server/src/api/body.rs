@@ -9,6 +9,9 @@ use axum::http::StatusCode;
 use karya_core::entry::FieldError;
 use serde::de::DeserializeOwned;
 
+/// The API takes no large bodies: 64 KiB is plenty for the writes that will come.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
 pub struct JsonBody<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
@@ -46,7 +49,7 @@ fn rejected(rejection: JsonRejection) -> ApiError {
         JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             ApiError::PayloadTooLarge(format!(
                 "the request body is larger than {} bytes",
-                crate::web::MAX_BODY_BYTES
+                MAX_BODY_BYTES
             ))
         }
         other => ApiError::MalformedJson(format!("the body cannot be read: {}", other.body_text())),

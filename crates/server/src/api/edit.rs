@@ -5,14 +5,14 @@
 use super::body::JsonBody;
 use super::error::ApiError;
 use super::limits::client_of;
-use super::params::Params;
-use super::AppState;
+use super::params::{self, Params};
+use super::state::AppState;
 use crate::storage::{Actor, ChangeSet};
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::Json;
-use karya_core::api::{AuditEntry, Session};
+use karya_core::api::{AuditAction, AuditEntry, Session};
 use karya_core::entry::{
     production_problems, shipment_problems, today_wib, FieldProblem, ShipmentDraft,
 };
@@ -171,11 +171,13 @@ pub async fn create_shipment(
         n += 1;
     };
     let set = check_shipment(&s, &shipment, None, lang).await?;
-    s.store.apply(&set, &actor(editor, "create"), None).await?;
+    s.store
+        .apply(&set, &actor(editor, AuditAction::Create), None)
+        .await?;
     Ok((StatusCode::CREATED, Json(shipment)))
 }
 
-fn actor(name: String, action: &'static str) -> Actor {
+fn actor(name: String, action: AuditAction) -> Actor {
     Actor { name, action }
 }
 
@@ -210,7 +212,9 @@ pub async fn correct_shipment(
         return Ok(Json(shipment));
     }
     let set = check_shipment(&s, &shipment, Some(before), lang).await?;
-    s.store.apply(&set, &actor(editor, "correct"), None).await?;
+    s.store
+        .apply(&set, &actor(editor, AuditAction::Correct), None)
+        .await?;
     Ok(Json(shipment))
 }
 
@@ -276,7 +280,9 @@ pub async fn put_production(
         before.map(Record::Production),
     )
     .await?;
-    s.store.apply(&set, &actor(editor, "create"), None).await?;
+    s.store
+        .apply(&set, &actor(editor, AuditAction::Create), None)
+        .await?;
     Ok(Json(record))
 }
 
@@ -308,7 +314,7 @@ pub async fn audit(
     Editor(_): Editor,
     RawQuery(q): RawQuery,
 ) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    let params = Params::parse(q.as_deref(), super::routes::AUDIT_PARAMS)?;
+    let params = Params::parse(q.as_deref(), params::AUDIT)?;
     let limit = params.number("limit", 1, 1000)?.unwrap_or(100);
     let record = match (params.single("record_type")?, params.single("record_key")?) {
         (None, None) => None,

@@ -2,14 +2,62 @@
 //! `?produk=` is an error that names it rather than a silently ignored filter.
 
 use super::error::ApiError;
+use karya_core::scope::Endpoint;
 use karya_core::Filter;
+
+/// The query keys an endpoint takes: the filter keys of its scope, read from the core (where
+/// the app reads them too), then its own. The router checks requests and writes the OpenAPI
+/// document from the same values.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys {
+    pub filter: Option<Endpoint>,
+    pub own: &'static [&'static str],
+}
+
+impl Keys {
+    /// Every key, filter keys first, in the order the API documents them.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        let filter = self.filter.map(Endpoint::filter_keys).unwrap_or_default();
+        filter.iter().chain(self.own).copied()
+    }
+}
+
+pub const NO_PARAMS: Keys = Keys {
+    filter: None,
+    own: &[],
+};
+pub const SUMMARY: Keys = Keys {
+    filter: Some(Endpoint::Summary),
+    own: &[],
+};
+pub const SHIPMENTS: Keys = Keys {
+    filter: Some(Endpoint::Shipments),
+    own: &["limit", "offset", "provenance"],
+};
+pub const DESTINATIONS: Keys = Keys {
+    filter: Some(Endpoint::Destinations),
+    own: &["measure"],
+};
+pub const PRODUCTION: Keys = Keys {
+    filter: Some(Endpoint::Production),
+    own: &["granularity"],
+};
+pub const RANKING: Keys = Keys {
+    filter: Some(Endpoint::Ranking),
+    own: &["rank"],
+};
+pub const AUDIT: Keys = Keys {
+    filter: None,
+    own: &["record_type", "record_key", "limit"],
+};
 
 pub struct Params {
     pairs: Vec<(String, String)>,
 }
 
 impl Params {
-    pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
+    pub fn parse(raw: Option<&str>, keys: Keys) -> Result<Params, ApiError> {
+        let allowed: Vec<&str> = keys.names().collect();
         let pairs: Vec<(String, String)> =
             url::form_urlencoded::parse(raw.unwrap_or("").as_bytes())
                 .map(|(k, v)| (k.into_owned(), v.into_owned()))

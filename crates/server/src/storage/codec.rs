@@ -2,18 +2,10 @@
 //! database, the API and CSV files all spell `in_development` the same way.
 
 use super::StorageError;
-use karya_core::{Provenance, Source};
+use karya_core::{Month, Provenance, ProvenanceKind, Source};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
-
-pub fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => unreachable!("enums serialise as strings, got {other:?}"),
-    }
-}
 
 pub fn text_enum<T: DeserializeOwned>(text: &str) -> Result<T, StorageError> {
     serde_json::from_value(serde_json::Value::String(text.to_string()))
@@ -49,26 +41,25 @@ pub fn read_source(row: &AnyRow) -> Result<Source, StorageError> {
 
 pub fn read_provenance(row: &AnyRow) -> Result<Provenance, StorageError> {
     let kind: String = row.try_get("provenance")?;
-    match kind.as_str() {
-        "illustrative" => Ok(Provenance::Illustrative),
-        "reported" => Ok(Provenance::Reported {
+    match ProvenanceKind::parse(&kind) {
+        Some(ProvenanceKind::Illustrative) => Ok(Provenance::Illustrative),
+        Some(ProvenanceKind::Reported) => Ok(Provenance::Reported {
             source: read_source(row)?,
         }),
-        other => Err(StorageError::Corrupt(format!("provenance {other:?}"))),
+        None => Err(StorageError::Corrupt(format!("provenance {kind:?}"))),
     }
 }
 
-/// (kind, source id, fact, quote) for the provenance columns.
-pub fn provenance_columns(
-    p: &Provenance,
-) -> (String, Option<String>, Option<String>, Option<String>) {
-    match p {
-        Provenance::Illustrative => ("illustrative".into(), None, None, None),
-        Provenance::Reported { source } => (
-            "reported".into(),
-            Some(source.id.clone()),
-            source.fact.clone(),
-            source.quote.clone(),
-        ),
-    }
+/// A `YYYY-MM` column.
+pub fn month_at(row: &AnyRow, column: &str) -> Result<Month, StorageError> {
+    let text: String = row.try_get(column)?;
+    text.parse()
+        .map_err(|_| StorageError::Corrupt(format!("month {text:?}")))
+}
+
+pub fn all<T>(
+    rows: Vec<AnyRow>,
+    read: fn(&AnyRow) -> Result<T, StorageError>,
+) -> Result<Vec<T>, StorageError> {
+    rows.iter().map(read).collect()
 }

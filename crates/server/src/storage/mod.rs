@@ -1,14 +1,20 @@
 //! Karya's storage: one SQLite file by default, or a PostgreSQL server (`postgres://…`), both
 //! through sqlx's `Any` driver with portable SQL: the same queries run on either.
 
+mod aggregates;
+mod clause;
 mod codec;
-mod read;
+mod columns;
+mod dataset;
+mod production;
 mod records;
+mod reference;
+mod releases;
 mod tokens;
 mod write;
 
-pub use read::ShipmentQuery;
-pub use records::layout;
+pub use columns::layout;
+pub use releases::ShipmentQuery;
 pub use tokens::TokenError;
 pub use write::{Actor, ChangeSet};
 

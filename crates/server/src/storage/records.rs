@@ -2,9 +2,9 @@
 //! SQLite and PostgreSQL understand, so an import, the sample load and the editors' API write
 //! through the same few lines.
 
-use super::codec::{enum_text, provenance_columns};
+use super::columns::layout;
 use super::{Engine, StorageError};
-use karya_core::tables::{Record, Table};
+use karya_core::tables::{enum_cell, provenance_cells, Record, Table};
 use sqlx::{Any, Transaction};
 
 pub type Tx = Transaction<'static, Any>;
@@ -23,119 +23,7 @@ fn text(s: &str) -> Cell {
     Text(Some(s.to_string()))
 }
 
-/// The database table, its columns and its key columns for each record table.
-pub fn layout(
-    table: Table,
-) -> (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-) {
-    const PROV: [&str; 4] = ["provenance", "source_id", "source_fact", "source_quote"];
-    macro_rules! with_prov {
-        ($($c:literal),*) => { &[$($c,)* PROV[0], PROV[1], PROV[2], PROV[3]] };
-    }
-    match table {
-        Table::Sources => (
-            "sources",
-            &["id", "outlet", "title", "author", "url", "document"],
-            &["id"],
-        ),
-        Table::Countries => (
-            "countries",
-            &[
-                "alpha2",
-                "numeric_code",
-                "name_id",
-                "name_en",
-                "latitude",
-                "longitude",
-            ],
-            &["alpha2"],
-        ),
-        Table::Facilities => (
-            "facilities",
-            with_prov!(
-                "id",
-                "name",
-                "kind",
-                "province",
-                "latitude",
-                "longitude",
-                "zoning_role",
-                "has_blk",
-                "export_model"
-            ),
-            &["id"],
-        ),
-        Table::Products => (
-            "products",
-            with_prov!("id", "name_id", "name_en", "category", "unit", "status", "hs_code"),
-            &["id"],
-        ),
-        Table::Shipments => (
-            "shipments",
-            with_prov!(
-                "id",
-                "release_date",
-                "facility_id",
-                "product_id",
-                "country",
-                "quantity",
-                "unit",
-                "value_idr",
-                "value_usd",
-                "provisional"
-            ),
-            &["id"],
-        ),
-        Table::Production => (
-            "production_records",
-            with_prov!(
-                "facility_id",
-                "product_id",
-                "month",
-                "quantity",
-                "unit",
-                "provisional"
-            ),
-            &["facility_id", "product_id", "month"],
-        ),
-        Table::SupplyLinks => (
-            "supply_links",
-            with_prov!(
-                "id",
-                "supplier_id",
-                "producer_id",
-                "material_id",
-                "material_en"
-            ),
-            &["id"],
-        ),
-        Table::Statements => (
-            "source_statements",
-            &[
-                "id",
-                "text_id",
-                "text_en",
-                "figure",
-                "approximate",
-                "countries",
-                "source_id",
-                "source_fact",
-                "source_quote",
-            ],
-            &["id"],
-        ),
-    }
-}
-
-fn provenance_cells(p: &karya_core::Provenance) -> [Cell; 4] {
-    let (kind, source, fact, quote) = provenance_columns(p);
-    [Text(Some(kind)), Text(source), Text(fact), Text(quote)]
-}
-
-/// A record's cells in `layout`'s column order.
+/// A record's cells in `layout`'s column order, the CSV file's order.
 pub fn cells(record: &Record) -> Vec<Cell> {
     let mut out = match record {
         Record::Source(s) => vec![
@@ -157,21 +45,21 @@ pub fn cells(record: &Record) -> Vec<Cell> {
         Record::Facility(f) => vec![
             text(&f.id),
             text(&f.name),
-            Text(Some(enum_text(&f.kind))),
+            Text(Some(enum_cell(&f.kind))),
             text(&f.province),
             Real(Some(f.latitude)),
             Real(Some(f.longitude)),
-            Text(Some(enum_text(&f.role))),
+            Text(Some(enum_cell(&f.role))),
             Int(f.has_blk.map(i64::from)),
-            Text(Some(enum_text(&f.export_model))),
+            Text(Some(enum_cell(&f.export_model))),
         ],
         Record::Product(p) => vec![
             text(&p.id),
             text(&p.name_id),
             text(&p.name_en),
-            Text(Some(enum_text(&p.category))),
-            Text(Some(enum_text(&p.unit))),
-            Text(Some(enum_text(&p.status))),
+            Text(Some(enum_cell(&p.category))),
+            Text(Some(enum_cell(&p.unit))),
+            Text(Some(enum_cell(&p.status))),
             Text(p.hs_code.clone()),
         ],
         Record::Shipment(s) => vec![
@@ -181,7 +69,7 @@ pub fn cells(record: &Record) -> Vec<Cell> {
             text(&s.product_id),
             text(&s.country),
             Real(Some(s.quantity)),
-            Text(Some(enum_text(&s.unit))),
+            Text(Some(enum_cell(&s.unit))),
             Int(s.value_idr),
             Real(s.value_usd),
             Int(Some(i64::from(s.provisional))),
@@ -191,7 +79,7 @@ pub fn cells(record: &Record) -> Vec<Cell> {
             text(&r.product_id),
             Text(Some(r.month.to_string())),
             Real(Some(r.quantity)),
-            Text(Some(enum_text(&r.unit))),
+            Text(Some(enum_cell(&r.unit))),
             Int(Some(i64::from(r.provisional))),
         ],
         Record::SupplyLink(l) => vec![
@@ -216,7 +104,7 @@ pub fn cells(record: &Record) -> Vec<Cell> {
         }
     };
     if let Some(provenance) = record.provenance() {
-        out.extend(provenance_cells(provenance));
+        out.extend(provenance_cells(provenance).map(Text));
     }
     out
 }
@@ -327,4 +215,70 @@ pub async fn delete(tx: &mut Tx, record: &Record) -> Result<bool, StorageError> 
         }
     };
     Ok(done.rows_affected() > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use karya_core::tables::{records_of, rows_of};
+    use std::collections::HashMap;
+
+    /// A cell as the CSV file writes it: flags as yes/no, lists separated by `;`.
+    fn as_csv(cell: &Cell) -> String {
+        match cell {
+            Text(v) => v.clone().unwrap_or_default(),
+            Int(v) => v.map(|n| n.to_string()).unwrap_or_default(),
+            Real(v) => v.map(|x| format!("{x}")).unwrap_or_default(),
+        }
+    }
+
+    fn normal(csv: &str) -> String {
+        match csv {
+            "yes" => "1".into(),
+            "no" => "0".into(),
+            other => other.replace(';', ","),
+        }
+    }
+
+    /// The database row and the CSV row of every sample record hold the same values under
+    /// the same column, so the positional `cells` cannot drift from the column list.
+    #[test]
+    fn cells_hold_what_the_csv_file_holds_under_each_column() {
+        let sample = crate::sample::sample_dataset().unwrap();
+        for table in Table::ALL {
+            let (_, columns, key) = layout(table);
+            let csv_names: Vec<Option<&str>> = table
+                .columns()
+                .iter()
+                .map(|c| super::super::columns::sql_column(table, c.name))
+                .collect();
+            let key_of = |row: &HashMap<&str, String>| -> Vec<String> {
+                key.iter().map(|k| row[k].clone()).collect()
+            };
+            let mut stored = HashMap::new();
+            for record in records_of(&sample, table) {
+                let cells = cells(&record);
+                assert_eq!(cells.len(), columns.len(), "{table:?}");
+                let row: HashMap<&str, String> = columns
+                    .iter()
+                    .zip(&cells)
+                    .map(|(c, v)| (*c, as_csv(v)))
+                    .collect();
+                stored.insert(key_of(&row), row);
+            }
+            let rows = rows_of(&sample, table);
+            assert_eq!(rows.len(), stored.len(), "{table:?}");
+            for csv_row in rows {
+                let row: HashMap<&str, String> = csv_names
+                    .iter()
+                    .zip(csv_row)
+                    .filter_map(|(c, v)| Some(((*c)?, normal(&v))))
+                    .collect();
+                let db = &stored[&key_of(&row)];
+                for column in &columns {
+                    assert_eq!(normal(&db[column]), row[column], "{table:?} {column}");
+                }
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::records::{self, Tx};
 use super::{StorageError, Store};
-use karya_core::api::AuditEntry;
+use karya_core::api::{AuditAction, AuditEntry};
 use karya_core::dataset::Dataset;
 use karya_core::tables::{records_of, Record, Table};
 
@@ -22,8 +22,7 @@ pub struct ChangeSet {
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub name: String,
-    /// `create`, `correct`, `withdraw` or `import`.
-    pub action: &'static str,
+    pub action: AuditAction,
 }
 
 impl Store {
@@ -80,10 +79,10 @@ impl Store {
             if before.is_none() && summary.is_some() {
                 continue;
             }
-            let action = if before.is_some() && actor.action == "create" {
-                "correct"
-            } else {
-                actor.action
+            // Creating what is already there corrects it.
+            let action = match actor.action {
+                AuditAction::Create if before.is_some() => AuditAction::Correct,
+                action => action,
             };
             audit(
                 &mut tx,
@@ -121,7 +120,7 @@ impl Store {
         audit(
             &mut tx,
             actor,
-            "withdraw",
+            AuditAction::Withdraw,
             record.table(),
             &record.key(),
             Some(record.to_json()),
@@ -175,7 +174,7 @@ impl Store {
 async fn audit(
     tx: &mut Tx,
     actor: &str,
-    action: &str,
+    action: AuditAction,
     table: Table,
     key: &str,
     before: Option<serde_json::Value>,
@@ -187,7 +186,7 @@ async fn audit(
 async fn audit_raw(
     tx: &mut Tx,
     actor: &str,
-    action: &str,
+    action: AuditAction,
     record_type: &str,
     key: &str,
     before: Option<serde_json::Value>,
@@ -212,7 +211,7 @@ async fn audit_raw(
     .bind(id)
     .bind(now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
     .bind(actor)
-    .bind(action)
+    .bind(action.as_str())
     .bind(record_type)
     .bind(key)
     .bind(before.map(|v| v.to_string()))

@@ -2,54 +2,13 @@
 //! against the database and the rest of the import before anything is written; one bad row
 //! and nothing is, and every problem is listed by file, row and column.
 
+use super::file::file_error;
+pub use super::file::{CsvFile, ImportError};
 use crate::storage::{Actor, ChangeSet, StorageError, Store};
 use karya_core::dataset::{sources_of, Dataset, DatasetError};
 use karya_core::tables::{index_of, read_row, Record, RowReader, Table};
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// One problem, located as a data officer would look for it in a spreadsheet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportError {
-    pub file: String,
-    /// The spreadsheet's row number (the header is row 1); `None` for a whole-file problem
-    /// or a record already in the database.
-    pub row: Option<usize>,
-    pub column: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-fn file_error(file: &str, message: String) -> ImportError {
-    ImportError {
-        file: file.to_string(),
-        row: None,
-        column: None,
-        message,
-    }
-}
-
-/// One CSV file, read but not yet understood.
-pub struct CsvFile {
-    pub table: Table,
-    pub name: String,
-    pub header: Vec<String>,
-    /// (spreadsheet row number, cells)
-    pub rows: Vec<(usize, Vec<String>)>,
-}
 
 /// How many records an import adds, changes and finds as they are, per table.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -385,7 +344,7 @@ pub async fn write(
             &plan.changes,
             &Actor {
                 name: actor.to_string(),
-                action: "import",
+                action: karya_core::api::AuditAction::Import,
             },
             Some((what, summary)),
         )

@@ -3,5 +3,6 @@
 
 pub mod backup;
 pub mod export;
+mod file;
 pub mod import;
 pub mod workbook;

@@ -2,7 +2,7 @@
 //! with a template's header) is read as that table's CSV file would be, so a data officer can
 //! import the workbook they keep without saving each sheet as CSV.
 
-use super::import::{CsvFile, ImportError};
+use super::file::{CsvFile, ImportError};
 use calamine::{open_workbook_auto, Data, DataType, Reader};
 use karya_core::tables::Table;
 use std::path::Path;

@@ -1,0 +1,21 @@
+//! What every handler is given: the store and the editors' rate limits. Its own module so
+//! the handlers and the route table below `api` share it without importing each other.
+
+use super::limits::Limits;
+use crate::storage::Store;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub limits: Arc<Limits>,
+}
+
+impl AppState {
+    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>) -> AppState {
+        AppState {
+            store,
+            limits: Arc::new(Limits::new(trusted_proxies)),
+        }
+    }
+}
