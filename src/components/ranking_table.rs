@@ -15,6 +15,26 @@ use leptos::prelude::*;
 /// of period, and the bars, map and CSV carry every facility.
 const TABLE_ROWS: usize = 25;
 
+/// A column heading that sorts the table by its column, saying how it is sorted.
+#[component]
+fn SortHeader(page: Page<FacilitiesView>, column: &'static str, label: Text) -> impl IntoView {
+    let sort = move || page.keys.with(|k| k.sort.clone());
+    let aria = move || match sort().as_deref() {
+        Some(s) if s == column => "ascending",
+        Some(s) if s.trim_start_matches('-') == column => "descending",
+        _ => "none",
+    };
+    let click = move |_| {
+        let next = FacilitiesView::next_sort(sort().as_deref(), column);
+        page.set_keys(|k| k.sort = Some(next));
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="link-button" data-sort=column on:click=click>{tr(label)}</button>
+        </th>
+    }
+}
+
 #[component]
 pub fn RankingTable(
     rows: Memo<Vec<RankingRow>>,
@@ -24,23 +44,7 @@ pub fn RankingTable(
 ) -> impl IntoView {
     let lang = page.lang;
     let show_all = RwSignal::new(false);
-    let header = move |column: &'static str, label: Text| {
-        let sort = move || page.keys.with(|k| k.sort.clone());
-        let aria = move || match sort().as_deref() {
-            Some(s) if s == column => "ascending",
-            Some(s) if s.trim_start_matches('-') == column => "descending",
-            _ => "none",
-        };
-        let click = move |_| {
-            let next = FacilitiesView::next_sort(sort().as_deref(), column);
-            page.set_keys(|k| k.sort = Some(next));
-        };
-        view! {
-            <th scope="col" aria-sort=aria>
-                <button type="button" class="link-button" data-sort=column on:click=click>{tr(label)}</button>
-            </th>
-        }
-    };
+    let header = move |column: &'static str, label: Text| view! { <SortHeader page=page column=column label=label/> };
     let row = move |r: RankingRow, rank: usize, d: &Ranking| {
         let l = lang.get();
         let f = tables.facility(&r.facility_id);

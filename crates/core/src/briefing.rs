@@ -102,10 +102,26 @@ pub fn step_for_key(key: &str) -> Option<Step> {
     }
 }
 
+/// The briefing's address keys: the deck, the slide shown and the captions.
+impl crate::url::PageKeys for Deck {
+    fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Deck, crate::url::BadKey> {
+        Deck::read_pairs(pairs).map_err(|part| match part.as_str() {
+            "slide" => crate::url::BadKey("slide"),
+            _ => crate::url::BadKey("deck"),
+        })
+    }
+
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        self.write_pairs()
+    }
+}
+
 impl Deck {
     /// Reads `deck`, `slide` and `captions`; an unreadable slide is an error naming the part,
     /// so the page can show the default deck and say so.
-    pub fn from_pairs<'a>(
+    pub fn read_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Deck, String> {
         let mut deck = Deck::default();
@@ -135,7 +151,7 @@ impl Deck {
         Ok(deck)
     }
 
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    fn write_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if self.slides != Deck::default().slides {
             let deck: Vec<String> = self.slides.iter().map(slide_text).collect();
@@ -189,10 +205,11 @@ fn slide_text(slide: &Slide) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::PageKeys;
 
     #[test]
     fn a_deck_with_per_slide_filters_round_trips_through_its_address() {
-        let deck = Deck::from_pairs([
+        let deck = Deck::read_pairs([
             (
                 "deck",
                 "kpi;map:from=2016,to=2025;top:from=2025,to=2025,product=coco-shade",
@@ -210,20 +227,20 @@ mod tests {
             pairs[0].1,
             "kpi;map:from=2016,to=2025;top:from=2025,to=2025,product=coco-shade"
         );
-        let back = Deck::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
+        let back = Deck::read_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).unwrap();
         assert_eq!(back, deck);
     }
 
     #[test]
     fn the_default_deck_has_every_kind_and_a_bad_slide_is_named() {
-        let d = Deck::from_pairs([]).unwrap();
+        let d = Deck::read_pairs([]).unwrap();
         assert_eq!(d.slides.len(), 5);
         assert_eq!(d.to_pairs(), vec![("slide", "1".to_string())]);
-        assert!(Deck::from_pairs([("deck", "kpi;weather")])
+        assert!(Deck::read_pairs([("deck", "kpi;weather")])
             .unwrap_err()
             .contains("weather"));
-        assert!(Deck::from_pairs([("deck", "map:from=20x5")]).is_err());
-        assert_eq!(Deck::from_pairs([("slide", "99")]).unwrap().current, 4);
+        assert!(Deck::read_pairs([("deck", "map:from=20x5")]).is_err());
+        assert_eq!(Deck::read_pairs([("slide", "99")]).unwrap().current, 4);
     }
 
     #[test]

@@ -8,12 +8,12 @@
 mod slides;
 
 use crate::components::share::CopyLink;
-use crate::view_state::{tr, use_go_to, use_lang};
+use crate::page::{use_page, Page};
+use crate::view_state::{tr, use_lang};
 use karya_core::briefing::{step_for_key, Deck, Slide, SlideKind, Step};
-use karya_core::url::page_href;
+use karya_core::url::view_href;
 use karya_core::{Filter, Lang, Text};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use slides::{KpiSlide, LatestSlide, MapSlide, PipelineSlide, TopSlide};
 
 fn slide_title(kind: SlideKind) -> Text {
@@ -28,56 +28,74 @@ fn slide_title(kind: SlideKind) -> Text {
 
 #[component]
 pub fn BriefingPage() -> impl IntoView {
-    let lang = use_lang();
-    let query = use_query_map();
-    let parsed = Memo::new(move |_| {
-        query.with(|q| Deck::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
-    });
-    let deck = Memo::new(move |_| parsed.get().unwrap_or_default());
+    let page = use_page::<Deck>();
+    let deck = page.keys;
     let blank = RwSignal::new(false);
     let fallback_full_screen = RwSignal::new(false);
-    let go_to = use_go_to();
+    // Slide steps replace the address: the back button leaves the briefing, not the slide.
     let show = move |index: usize| {
         let d = Deck {
             current: index,
             ..deck.get_untracked()
         };
-        // Slide steps replace the address: the back button leaves the briefing, not the slide.
-        go_to(
-            &page_href(
-                "/briefing",
-                &Filter::default(),
-                lang.get_untracked(),
-                &d.to_pairs(),
-            ),
-            true,
-        );
+        page.go(Filter::default(), d, true);
     };
-    let toggle_full_screen = move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
+    let full_screen = move || toggle_full_screen(fallback_full_screen);
+    use_presenter_keys(page, blank, fallback_full_screen, show);
+    let slides = move || {
+        let d = deck.get();
+        let slide = |(i, slide): (usize, Slide)| {
+            let current = Signal::derive(move || deck.with(|d| d.current == i));
+            view! { <SlideView index=i slide=slide current=current both=d.both_languages/> }
         };
-        if doc.fullscreen_element().is_some() {
-            doc.exit_fullscreen();
-        } else if fallback_full_screen.get_untracked() {
-            fallback_full_screen.set(false);
-        } else if doc.fullscreen_enabled() {
-            if let Some(root) = doc.document_element() {
-                if root.request_fullscreen().is_err() {
-                    fallback_full_screen.set(true);
-                }
-            }
-        } else {
-            // Inside a frame without `allow="fullscreen"`: fill the frame instead.
-            fallback_full_screen.set(true);
-        }
+        d.slides
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(slide)
+            .collect_view()
     };
-    let go_home = move || {
-        go_to(
-            &karya_core::url::view_href("/", &Filter::default(), lang.get_untracked()),
-            false,
-        )
+    view! {
+        <section class="briefing" data-page="briefing" aria-roledescription="carousel"
+            class:fullscreen-fallback=move || fallback_full_screen.get()>
+            {move || page.fell_back.get().then(|| view! {
+                <p class="notice" role="status" data-notice="deck-fallback">{tr(Text::DeckFallback)}</p>
+            })}
+            <ol class="slides">{slides}</ol>
+            <BriefingBar deck=deck show=show full_screen=full_screen/>
+            {move || blank.get().then(|| view! { <div class="blank-screen" data-blank="" aria-hidden="true"></div> })}
+        </section>
+    }
+}
+
+/// Full screen, or where the browser refuses (a frame without `allow="fullscreen"`), the deck
+/// fills the window instead; the same call leaves either.
+fn toggle_full_screen(fallback: RwSignal<bool>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
     };
+    if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    } else if fallback.get_untracked() {
+        fallback.set(false);
+    } else if doc.fullscreen_enabled() {
+        let refused = doc
+            .document_element()
+            .is_some_and(|root| root.request_fullscreen().is_err());
+        fallback.set(refused);
+    } else {
+        fallback.set(true);
+    }
+}
+
+/// The presenter's keys (a clicker sends arrows and PageUp/PageDown), while the briefing is
+/// open: elsewhere, arrows scroll and `b` is a letter.
+fn use_presenter_keys(
+    page: Page<Deck>,
+    blank: RwSignal<bool>,
+    fallback_full_screen: RwSignal<bool>,
+    show: impl Fn(usize) + Copy + 'static,
+) {
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         if e.alt_key() || e.ctrl_key() || e.meta_key() {
             return;
@@ -88,47 +106,39 @@ pub fn BriefingPage() -> impl IntoView {
         e.prevent_default();
         match step {
             Step::Blank => blank.update(|b| *b = !*b),
-            Step::FullScreen => toggle_full_screen(),
+            Step::FullScreen => toggle_full_screen(fallback_full_screen),
             Step::Leave if fallback_full_screen.get_untracked() => fallback_full_screen.set(false),
-            Step::Leave => go_home(),
-            _ => show(deck.with_untracked(|d| d.moved(step))),
+            Step::Leave => page.go_to(&view_href(
+                "/",
+                &Filter::default(),
+                page.lang.get_untracked(),
+            )),
+            _ => show(page.keys.with_untracked(|d| d.moved(step))),
         }
     });
-    // The keys belong to the briefing: elsewhere, arrows scroll and `b` is a letter.
     on_cleanup(move || keys.remove());
+}
 
-    let slides = move || {
-        let d = deck.get();
-        d.slides
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, slide)| {
-                let current = Signal::derive(move || deck.with(|d| d.current == i));
-                view! { <SlideView index=i slide=slide current=current both=d.both_languages/> }
-            })
-            .collect_view()
-    };
+/// Previous, position, next, full screen and the link, for a mouse or a touch screen.
+#[component]
+fn BriefingBar(
+    deck: Memo<Deck>,
+    show: impl Fn(usize) + Copy + 'static,
+    full_screen: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let step = move |s: Step| show(deck.with_untracked(|d| d.moved(s)));
     view! {
-        <section class="briefing" data-page="briefing" class:fullscreen-fallback=move || fallback_full_screen.get()
-            aria-roledescription="carousel">
-            {move || parsed.get().is_err().then(|| view! {
-                <p class="notice" role="status" data-notice="deck-fallback">{tr(Text::DeckFallback)}</p>
-            })}
-            <ol class="slides">{slides}</ol>
-            <div class="briefing-bar">
-                <button type="button" class="button button-secondary" data-action="previous-slide"
-                    on:click=move |_| show(deck.with_untracked(|d| d.moved(Step::Previous)))>"←"</button>
-                <span data-slide-count="">{move || deck.with(|d| format!("{} / {}", d.current + 1, d.slides.len()))}</span>
-                <button type="button" class="button button-secondary" data-action="next-slide"
-                    on:click=move |_| show(deck.with_untracked(|d| d.moved(Step::Next)))>"→"</button>
-                <button type="button" class="button button-secondary" data-action="full-screen"
-                    on:click=move |_| toggle_full_screen()>{tr(Text::FullScreen)}</button>
-                <CopyLink/>
-                <span class="hint">{tr(Text::PresenterKeys)}</span>
-            </div>
-            {move || blank.get().then(|| view! { <div class="blank-screen" data-blank="" aria-hidden="true"></div> })}
-        </section>
+        <div class="briefing-bar">
+            <button type="button" class="button button-secondary" data-action="previous-slide"
+                on:click=move |_| step(Step::Previous)>"←"</button>
+            <span data-slide-count="">{move || deck.with(|d| format!("{} / {}", d.current + 1, d.slides.len()))}</span>
+            <button type="button" class="button button-secondary" data-action="next-slide"
+                on:click=move |_| step(Step::Next)>"→"</button>
+            <button type="button" class="button button-secondary" data-action="full-screen"
+                on:click=move |_| full_screen()>{tr(Text::FullScreen)}</button>
+            <CopyLink/>
+            <span class="hint">{tr(Text::PresenterKeys)}</span>
+        </div>
     }
 }
 

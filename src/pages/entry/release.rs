@@ -199,25 +199,30 @@ fn ReleaseFields(tables: Tables, state: FormState) -> impl IntoView {
                 .collect(),
         )
     });
+    let names = use_names();
     let t = tables.clone();
     let products = Signal::derive(move || {
         let l = lang.get();
-        sorted(
-            t.products
-                .iter()
-                .map(|p| (p.id.clone(), l.pick(&p.name_id, &p.name_en).to_string()))
-                .collect(),
-        )
+        names.with(|n| {
+            sorted(
+                t.products
+                    .iter()
+                    .map(|p| (p.id.clone(), n.product(&p.id, l)))
+                    .collect(),
+            )
+        })
     });
     let t = tables.clone();
     let countries = Signal::derive(move || {
         let l = lang.get();
-        sorted(
-            t.countries
-                .iter()
-                .map(|c| (c.alpha2.clone(), l.pick(&c.name_id, &c.name_en).to_string()))
-                .collect(),
-        )
+        names.with(|n| {
+            sorted(
+                t.countries
+                    .iter()
+                    .map(|c| (c.alpha2.clone(), n.country(&c.alpha2, l)))
+                    .collect(),
+            )
+        })
     });
     // The unit is the product's: shown beside the quantity, never chosen.
     let unit = Signal::derive(move || {
