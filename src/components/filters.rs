@@ -56,7 +56,9 @@ pub fn FacilitySelect(
         <label class="control">
             <span>{tr(Text::FacilityLabel)}</span>
             <select data-control="facility" on:change=move |e| on_change.run(chosen(&e))>
-                <option value="" selected=move || filter.with(|f| f.facility.is_none())>{tr(Text::AllFacilities)}</option>
+                <option value="" selected=move || filter.with(|f| f.facility.is_none())>
+                    {tr(Text::AllFacilities)}
+                </option>
                 {options}
             </select>
         </label>

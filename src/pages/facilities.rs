@@ -242,7 +242,8 @@ fn RankingBars(
         RankMeasure::Releases | RankMeasure::Products
     );
     view! {
-        <Show when=has_figures fallback=|| view! { <p class="notice" data-empty="period">{tr(Text::NoDataInPeriod)}</p> }>
+        <Show when=has_figures
+            fallback=|| view! { <p class="notice" data-empty="period">{tr(Text::NoDataInPeriod)}</p> }>
             <BarChart bars=bars title=title source=source integral=integral on_select=on_select/>
             <ChartDownloads svg="svg.bar-chart".to_string() name="karya-facilities".to_string() csv=csv/>
         </Show>

@@ -89,7 +89,10 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         .map(|q| {
             let id = q.product_id.clone();
             let name = Signal::derive(move || names.with(|n| n.product(&id, lang.get())));
-            view! { <QuantityCard product_id=q.product_id.clone() name=name quantity=q.quantity unit=q.unit illustrative=q.illustrative/> }
+            view! {
+                <QuantityCard product_id=q.product_id.clone() name=name quantity=q.quantity unit=q.unit
+                    illustrative=q.illustrative/>
+            }
         })
         .collect_view();
     view! {

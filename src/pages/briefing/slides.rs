@@ -15,6 +15,7 @@ use crate::view_state::{tr, use_lang};
 use karya_core::destinations::{Destinations, Measure};
 use karya_core::geo::WorldMap;
 use karya_core::output::rank_value;
+use karya_core::pipeline::PipelineStage;
 use karya_core::player::AtTheEnd;
 use karya_core::ranking::{RankMeasure, Ranking};
 use karya_core::{format, Filter, Text};
@@ -33,7 +34,8 @@ pub fn KpiSlide(filter: Filter) -> impl IntoView {
             let illustrative = s.has_illustrative();
             view! {
                 <div class="kpi-grid slide-kpis">
-                    <KpiCard kpi="destination_countries" value=s.destination_countries label=Text::KpiDestinationCountries illustrative=illustrative/>
+                    <KpiCard kpi="destination_countries" value=s.destination_countries
+                        label=Text::KpiDestinationCountries illustrative=illustrative/>
                     <KpiCard kpi="shipments" value=s.shipments label=Text::KpiShipments illustrative=illustrative/>
                     <KpiCard kpi="facilities" value=s.facilities label=Text::KpiFacilities illustrative=illustrative/>
                     <KpiCard kpi="products_exporting" value=s.products_exporting label=Text::KpiProductsExporting/>
@@ -81,7 +83,7 @@ pub fn MapSlide(filter: Filter, current: Signal<bool>) -> impl IntoView {
     let body = move |(tables, geo): (Tables, Arc<WorldMap>), destinations: Memo<Destinations>| {
         view! {
             <p class="slide-year" data-year=move || year.get().map(|y| y.to_string())>
-                {move || year.get().map(|y| y.to_string()).unwrap_or_else(|| Text::AllYears.get(lang.get()).to_string())}
+                {move || year.get().map_or_else(|| Text::AllYears.get(lang.get()).to_string(), |y| y.to_string())}
             </p>
             <WorldMapSvg geo=geo data=destinations facilities=tables.facilities.clone()
                 countries=tables.countries.clone() title=title
@@ -125,7 +127,10 @@ pub fn TopSlide(filter: Filter) -> impl IntoView {
 #[component]
 pub fn PipelineSlide() -> impl IntoView {
     let data = LocalResource::new(api::pipeline);
-    let body = |tables: Tables, stages: Memo<Vec<karya_core::pipeline::PipelineStage>>| move || view! { <Pipeline stages=stages.get() facilities=tables.facilities.clone()/> };
+    let body = |tables: Tables, stages: Memo<Vec<PipelineStage>>| {
+        let facilities = tables.facilities;
+        move || view! { <Pipeline stages=stages.get() facilities=facilities.clone()/> }
+    };
     awaited(use_reference().tables(), data, "briefing-pipeline", body)
 }
 
@@ -158,7 +163,9 @@ pub fn LatestSlide(filter: Filter) -> impl IntoView {
                     <p class="latest-figure">{format::quantity(s.quantity, s.unit, l)}" "{product}</p>
                     <p class="latest-route">{facility}" → "{country}</p>
                     <p class="latest-date">{date}</p>
-                    <p><ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/></p>
+                    <p>
+                        <ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/>
+                    </p>
                 </div>
             }
             .into_any()

@@ -44,14 +44,19 @@ fn ExportList(data: Memo<Output>) -> impl IntoView {
         let l = lang.get();
         data.with(|d| {
             if d.destinations.countries.is_empty() {
-                return view! { <p class="notice" data-empty="exports">{tr(Text::NoReleases)}</p> }.into_any();
+                return view! { <p class="notice" data-empty="exports">{tr(Text::NoReleases)}</p> }
+                    .into_any();
             }
             let releases_word = Text::ColReleases.get(l).to_lowercase();
             let items = d.destinations.countries.iter().map(|c| {
-                let quantities: Vec<String> = c.quantities.iter().map(|q| format::quantity(q.quantity, q.unit, l)).collect();
+                let quantity = |q: &karya_core::destinations::UnitQuantity| {
+                    format::quantity(q.quantity, q.unit, l)
+                };
+                let quantities: Vec<String> = c.quantities.iter().map(quantity).collect();
                 view! {
                     <li data-iso=c.country.clone() data-value=c.shipments.to_string()>
-                        <strong>{names.with(|n| n.country(&c.country, l))}</strong>": "{c.shipments}" "{releases_word.clone()}
+                        <strong>{names.with(|n| n.country(&c.country, l))}</strong>": "
+                        {c.shipments}" "{releases_word.clone()}
                         {(!quantities.is_empty()).then(|| format!(" · {}", quantities.join(", ")))}
                     </li>
                 }

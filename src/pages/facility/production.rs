@@ -39,7 +39,9 @@ pub fn ProductionSections(
         if all.is_empty() {
             return view! { <p class="notice" data-empty="production">{tr(Text::NoProductionRecorded)}</p> }.into_any();
         }
-        let chart = |(i, stack)| view! { <ProductionChart page=page facility=facility.clone() filter=filter stack=stack index=i/> };
+        let chart = |(i, stack)| {
+            view! { <ProductionChart page=page facility=facility.clone() filter=filter stack=stack index=i/> }
+        };
         all.into_iter()
             .enumerate()
             .map(chart)
@@ -90,7 +92,8 @@ fn ProductionChart(
         <div class="chart-block" data-chart=format!("production-{}", stack.unit.code()) data-unit=stack.unit.code()
             data-total=stack.total().to_string()>
             {stack.illustrative.then(|| view! { <IllustrativeMark/> })}
-            <StackedColumns stack=Signal::stored(stack.clone()) title=Signal::stored(title) source=Signal::stored(source)/>
+            <StackedColumns stack=Signal::stored(stack.clone()) title=Signal::stored(title)
+                source=Signal::stored(source)/>
             <details class="chart-table" open=page.keys.with_untracked(|k| k.table)>
                 <summary>{tr(Text::ChartTable)}</summary>
                 {table}
@@ -122,7 +125,9 @@ fn chart_table(st: &UnitStack, names: &Names, l: Lang) -> impl IntoView {
     };
     view! {
         <div class="table-scroll"><table class="data-table">
-            <thead><tr><th scope="col">{Text::ColPeriod.get(l)}</th>{head}<th scope="col">{Text::Total.get(l)}</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{Text::ColPeriod.get(l)}</th>{head}<th scope="col">{Text::Total.get(l)}</th>
+            </tr></thead>
             <tbody>{st.periods.iter().enumerate().map(row).collect_view()}</tbody>
         </table></div>
     }
@@ -189,7 +194,11 @@ fn ProductMix(stacks: Memo<Vec<UnitStack>>) -> impl IntoView {
     };
     view! {
         <div class="table-scroll"><table class="data-table" data-table="mix">
-            <thead><tr><th scope="col">{tr(Text::ColProduct)}</th><th scope="col">{tr(Text::ColQuantity)}</th><th scope="col">"%"</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{tr(Text::ColProduct)}</th>
+                <th scope="col">{tr(Text::ColQuantity)}</th>
+                <th scope="col">"%"</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table></div>
         <p class="hint">{tr(Text::QuantitiesNote)}</p>
