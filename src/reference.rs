@@ -183,27 +183,21 @@ fn names_memo(
 /// Starts loading the tables and provides them to everything inside.
 #[component]
 pub fn ProvideReference(children: Children) -> impl IntoView {
-    let owner = Owner::current().expect("the reference data is provided inside the app");
-    let tables = LocalResource::new(load_tables);
-    let world = OnFirstUse::new(owner.clone());
-    let names = names_memo(tables, &world);
-    provide_context(ReferenceData {
-        tables,
-        world,
-        indonesia: OnFirstUse::new(owner),
-        names,
-    });
+    provide_reference(LocalResource::new(load_tables));
     children()
 }
 
 /// Provides `tables` as the reference data, loaded at the next tick: for component tests and
 /// views drawn outside the app.
 pub fn provide_fixed_reference(tables: Tables) {
-    let owner = Owner::current().expect("called inside a reactive owner");
-    let tables = LocalResource::new(move || {
+    provide_reference(LocalResource::new(move || {
         let tables = tables.clone();
         async move { Ok(tables) }
-    });
+    }));
+}
+
+fn provide_reference(tables: LocalResource<Result<Tables, FetchError>>) {
+    let owner = Owner::current().expect("the reference data is provided inside the app");
     let world = OnFirstUse::new(owner.clone());
     let names = names_memo(tables, &world);
     provide_context(ReferenceData {

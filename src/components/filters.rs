@@ -23,14 +23,14 @@ pub fn ProductSelect(
                 let id = label.clone();
                 move || names.with(|n| n.product(&id, lang.get()))
             };
-            view! { <option value=label selected=selected>{name}</option> }
+            view! { <option value=label prop:selected=selected>{name}</option> }
         })
         .collect_view();
     view! {
         <label class="control">
             <span>{tr(Text::ProductLabel)}</span>
             <select data-control="product" on:change=move |e| on_change.run(chosen(&e))>
-                <option value="" selected=move || filter.with(|f| f.product.is_none())>{tr(Text::AllProducts)}</option>
+                <option value="" prop:selected=move || filter.with(|f| f.product.is_none())>{tr(Text::AllProducts)}</option>
                 {options}
             </select>
         </label>
@@ -49,14 +49,14 @@ pub fn FacilitySelect(
         .map(|f| {
             let id = f.id.clone();
             let selected = move || filter.with(|x| x.facility.as_deref() == Some(id.as_str()));
-            view! { <option value=f.id selected=selected>{f.name}</option> }
+            view! { <option value=f.id prop:selected=selected>{f.name}</option> }
         })
         .collect_view();
     view! {
         <label class="control">
             <span>{tr(Text::FacilityLabel)}</span>
             <select data-control="facility" on:change=move |e| on_change.run(chosen(&e))>
-                <option value="" selected=move || filter.with(|f| f.facility.is_none())>
+                <option value="" prop:selected=move || filter.with(|f| f.facility.is_none())>
                     {tr(Text::AllFacilities)}
                 </option>
                 {options}
@@ -68,6 +68,27 @@ pub fn FacilitySelect(
 /// The option chosen; the empty "all" option is `None`.
 fn chosen(e: &leptos::ev::Event) -> Option<String> {
     Some(event_target_value(e)).filter(|v| !v.is_empty())
+}
+
+/// One choice of a group of radio buttons (what the colour shows, the grain): its hook is
+/// `data-control="<name>-<value>"`.
+#[component]
+pub fn RadioOption(
+    name: &'static str,
+    value: &'static str,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into, optional)] disabled: Signal<bool>,
+    #[prop(into)] on_choose: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <label class="radio">
+            <input type="radio" name=name value=value data-control=format!("{name}-{value}")
+                prop:checked=move || checked.get() disabled=move || disabled.get()
+                on:change=move |_| on_choose.run(())/>
+            {children()}
+        </label>
+    }
 }
 
 /// Said when the address held a filter or key that could not be read and the page fell back

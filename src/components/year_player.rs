@@ -34,11 +34,14 @@ pub fn use_year_player(
     } else {
         step_ms
     };
+    // A memo: each answer carries the span again, and only a new span may restart the player.
+    let span = Memo::new(move |_| years.get());
     Effect::new(move |_| {
         if !playing.get() {
             return;
         }
-        let Some(span) = years.get_untracked() else {
+        // A slide can be shown before its first answer: the player starts when the span comes.
+        let Some(span) = span.get() else {
             return;
         };
         if end == AtTheEnd::Stop {

@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
-use crate::components::filters::{FallbackNotice, ProductSelect};
+use crate::components::filters::{FallbackNotice, ProductSelect, RadioOption};
 use crate::components::indonesia_map::{ranking_measure_name, IndonesiaMap};
 use crate::components::pipeline::Pipeline;
 use crate::components::ranking_table::RankingTable;
@@ -139,13 +139,11 @@ fn FacilitiesControls(
     let no_product = move || filter.with(|f| f.product.is_none());
     let radio = move |m: RankMeasure| {
         view! {
-            <label class="radio">
-                <input type="radio" name="rank" value=m.code() data-control=format!("rank-{}", m.code())
-                    prop:checked=move || measure.get() == m
-                    disabled=move || m == RankMeasure::Quantity && no_product()
-                    on:change=move |_| page.set_keys(|k| k.rank = Some(m))/>
+            <RadioOption name="rank" value=m.code() checked=Signal::derive(move || measure.get() == m)
+                disabled=Signal::derive(move || m == RankMeasure::Quantity && no_product())
+                on_choose=move |_| page.set_keys(|k| k.rank = Some(m))>
                 {move || ranking_measure_name(m, lang.get())}
-            </label>
+            </RadioOption>
         }
     };
     let search = move |e| {

@@ -5,7 +5,7 @@
 use crate::api;
 use crate::components::country_panel::CountryPanel;
 use crate::components::destination_table::DestinationTable;
-use crate::components::filters::{FacilitySelect, FallbackNotice, ProductSelect};
+use crate::components::filters::{FacilitySelect, FallbackNotice, ProductSelect, RadioOption};
 use crate::components::world_map::{Hover, WorldMapSvg, Zoom};
 use crate::components::year_player::{use_year_player, YearPlayerControls};
 use crate::download::{download_png, download_svg};
@@ -115,13 +115,11 @@ fn MapControls(
     ];
     let radio = move |(m, label): (Measure, Text)| {
         view! {
-            <label class="radio">
-                <input type="radio" name="measure" value=m.code() data-control=format!("measure-{}", m.code())
-                    prop:checked=move || measure.get() == m
-                    disabled=move || m == Measure::Quantity && no_product()
-                    on:change=move |_| page.set_keys(|k| k.measure = m)/>
+            <RadioOption name="measure" value=m.code() checked=Signal::derive(move || measure.get() == m)
+                disabled=Signal::derive(move || m == Measure::Quantity && no_product())
+                on_choose=move |_| page.set_keys(|k| k.measure = m)>
                 {tr(label)}
-            </label>
+            </RadioOption>
         }
     };
     view! {

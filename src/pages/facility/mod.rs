@@ -7,7 +7,8 @@ mod links;
 mod production;
 
 use crate::api;
-use crate::components::filters::FallbackNotice;
+use crate::components::error_panel::Loading;
+use crate::components::filters::{FallbackNotice, RadioOption};
 use crate::components::provenance::ProvenanceMark;
 use crate::components::year_select::YearSelect;
 use crate::page::{awaited, use_answers, use_page, Page};
@@ -51,21 +52,24 @@ pub fn FacilityPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let tables = use_reference().tables();
-    // Known once the facilities are in and this id is not among them: an unknown id asks
-    // nothing more of the server.
-    let unknown = Memo::new(move |_| {
-        tables.with(|t| matches!(t, Some(Ok(t)) if t.facility(&id.get()).is_none()))
+    // Figures are asked for only once the facility is known: an unknown id asks nothing of
+    // the server. Failed reference data goes on to the figures, whose panel offers the retry.
+    let known = Memo::new(move |_| {
+        tables.with(|t| match t {
+            None => None,
+            Some(Ok(t)) => Some(t.facility(&id.get()).is_some()),
+            Some(Err(_)) => Some(true),
+        })
     });
-    let content = move || {
-        if unknown.get() {
-            return view! {
-                <h1>{tr(Text::FacilityHeading)}" · "{id.get()}</h1>
-                <p class="notice" data-state="unknown-facility">{tr(Text::UnknownFacility)}</p>
-            }
-            .into_any();
+    let content = move || match known.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(false) => view! {
+            <h1>{tr(Text::FacilityHeading)}" · "{id.get()}</h1>
+            <p class="notice" data-state="unknown-facility">{tr(Text::UnknownFacility)}</p>
         }
+        .into_any(),
         // Rebuilt for another facility; only redrawn for new figures.
-        view! { <FacilityFigures page=page id=id.get()/> }.into_any()
+        Some(true) => view! { <FacilityFigures page=page id=id.get()/> }.into_any(),
     };
     view! {
         <section class="facility-page" data-page="facility" data-facility-page=move || id.get()>
@@ -100,6 +104,7 @@ fn FacilityFigures(page: FacilityPageState, id: String) -> impl IntoView {
             <production::ProductionSections page=page facility=facility.clone() data=data filter=filter/>
             <links::ExportsAndLinks page=page facility=facility tables=tables data=data filter=filter/>
         }
+        .into_any()
     };
     awaited(use_reference().tables(), output, "facility", body)
 }
@@ -140,12 +145,10 @@ fn FacilityControls(
     ];
     let radio = move |(g, label): (Granularity, Text)| {
         view! {
-            <label class="radio">
-                <input type="radio" name="grain" value=g.code() data-control=format!("grain-{}", g.code())
-                    prop:checked=move || page.keys.with(|k| k.grain == g)
-                    on:change=move |_| page.set_keys(|k| k.grain = g)/>
+            <RadioOption name="grain" value=g.code() checked=Signal::derive(move || page.keys.with(|k| k.grain == g))
+                on_choose=move |_| page.set_keys(|k| k.grain = g)>
                 {tr(label)}
-            </label>
+            </RadioOption>
         }
     };
     view! {
