@@ -1,10 +1,12 @@
 //! Browser tests of the page sections that had none: the embed dialog, "copy link", the entry
-//! form's fields, the headline cards and provenance marks in both languages. Run with
+//! form's fields, the ranking table, the headline cards and provenance marks in both
+//! languages. Run with
 //! `cargo test -p karya-app --target wasm32-unknown-unknown --test sections`.
 #![cfg(target_arch = "wasm32")]
 
+use karya_app::reference::Tables;
 use karya_app::view_state::{AddressFilter, ViewState};
-use karya_core::{Lang, Provenance, Text, Unit};
+use karya_core::{ExportModel, Facility, FacilityKind, Lang, Provenance, Text, Unit, ZoningRole};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{js_sys, JsFuture};
@@ -108,6 +110,21 @@ fn set_address(address: &str) -> String {
         .replace_state_with_url(&JsValue::NULL, "", Some(address))
         .unwrap();
     before
+}
+
+fn facility(id: &str, name: &str, province: &str, role: ZoningRole) -> Facility {
+    Facility {
+        id: id.into(),
+        name: name.into(),
+        kind: FacilityKind::Lapas,
+        province: province.into(),
+        latitude: -6.7,
+        longitude: 108.5,
+        role,
+        has_blk: Some(true),
+        export_model: ExportModel::Active,
+        provenance: Provenance::Illustrative,
+    }
 }
 
 mod embed_dialog {
@@ -537,6 +554,259 @@ mod entry_fields {
         settle().await;
         assert_eq!(count(&c, "[data-field=product_id] option"), 4);
         assert_eq!(select.value(), "bag");
+    }
+}
+
+mod ranking_table {
+    use super::*;
+    use karya_app::components::ranking_table::RankingTable;
+    use karya_app::page::use_page;
+    use karya_core::format;
+    use karya_core::i18n::role_name;
+    use karya_core::output::{rank_value, sort_rows};
+    use karya_core::ranking::{ranking, RankMeasure, Ranking, RankingRow};
+    use karya_core::url::{view_href, FacilitiesView};
+    use karya_core::{Filter, Shipment};
+    use leptos_router::components::Router;
+
+    const ROLES: [ZoningRole; 3] = [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both];
+
+    /// `n` facilities; the k-th has `k % 7` releases, so ranks have ties broken by id.
+    fn fixture(n: usize, measure: RankMeasure) -> (Vec<Facility>, Ranking) {
+        let facilities: Vec<Facility> = (1..=n)
+            .map(|k| {
+                facility(
+                    &format!("lapas-{k:02}"),
+                    &format!("Lapas Nomor {k:02}"),
+                    &format!("Provinsi {}", k % 4),
+                    ROLES[k % 3],
+                )
+            })
+            .collect();
+        let shipments: Vec<Shipment> = (1..=n)
+            .flat_map(|k| {
+                (0..k % 7).map(move |i| Shipment {
+                    id: format!("s-{k}-{i}"),
+                    date: None,
+                    facility_id: format!("lapas-{k:02}"),
+                    product_id: if i % 2 == 0 { "coco-shade" } else { "bag" }.into(),
+                    country: "ES".into(),
+                    quantity: 10.0,
+                    unit: Unit::Piece,
+                    value_idr: None,
+                    // Some releases have no value: their facility's value is unknown.
+                    value_usd: (k % 5 != 0).then_some(100.0 * k as f64),
+                    provisional: false,
+                    provenance: Provenance::Illustrative,
+                })
+            })
+            .collect();
+        let data = ranking(
+            &Filter::default(),
+            measure,
+            None,
+            &facilities,
+            &shipments,
+            &[],
+        )
+        .unwrap();
+        (facilities, data)
+    }
+
+    #[component]
+    fn Harness(rows: Memo<Vec<RankingRow>>, data: Memo<Ranking>, tables: Tables) -> impl IntoView {
+        let page = use_page::<FacilitiesView>();
+        view! { <RankingTable rows=rows data=data page=page tables=tables/> }
+    }
+
+    /// Checks every shown row against the ranking it was drawn from.
+    fn check_rows(
+        c: &HtmlElement,
+        shown: &[RankingRow],
+        data: &Ranking,
+        facilities: &[Facility],
+        lang: Lang,
+    ) {
+        let trs = find_all(c, "tbody tr");
+        assert_eq!(trs.len(), shown.len());
+        for (tr, r) in trs.iter().zip(shown) {
+            let f = facilities.iter().find(|f| f.id == r.facility_id).unwrap();
+            let rank = data
+                .rows
+                .iter()
+                .position(|x| x.facility_id == r.facility_id)
+                .unwrap()
+                + 1;
+            assert_eq!(
+                tr.get_attribute("data-facility").as_deref(),
+                Some(f.id.as_str())
+            );
+            assert_eq!(
+                tr.get_attribute("data-value"),
+                r.value.map(|v| v.to_string())
+            );
+            let cells: Vec<String> = find_all(tr, "td")
+                .iter()
+                .map(|td| td.text_content().unwrap())
+                .collect();
+            assert_eq!(
+                cells,
+                vec![
+                    rank.to_string(),
+                    f.name.clone(),
+                    f.province.clone(),
+                    role_name(f.role, lang).to_string(),
+                    rank_value(data, r.value, lang),
+                    r.releases.to_string(),
+                    r.products.to_string(),
+                ],
+                "{}",
+                f.id
+            );
+            assert_eq!(
+                find(tr, "a").get_attribute("href"),
+                Some(view_href(
+                    &format!("/facility/{}", f.id),
+                    &Filter::default(),
+                    lang
+                ))
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn rows_carry_their_facility_rank_and_figure_and_the_rest_wait_for_show_all() {
+        let (facilities, data) = fixture(30, RankMeasure::Releases);
+        assert_eq!(data.rows.len(), 30);
+        // Shown by name, Z to A: the rank column keeps the ranking's order, not the table's.
+        let mut shown = data.rows.clone();
+        sort_rows(&mut shown, "-name", |id| {
+            facilities
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| (f.name.clone(), f.role))
+        });
+        assert_eq!(shown[0].facility_id, "lapas-30");
+        let tables = Tables::new(Vec::new(), facilities.clone(), Vec::new(), Vec::new());
+        let lang = RwSignal::new(Lang::Id);
+        let (rows_in, data_in) = (shown.clone(), data.clone());
+        let c = mount(lang, move || {
+            let rows = Memo::new(move |_| rows_in.clone());
+            let data = Memo::new(move |_| data_in.clone());
+            view! { <Router><Harness rows=rows data=data tables=tables/></Router> }
+        });
+        settle().await;
+
+        check_rows(&c, &shown[..25], &data, &facilities, Lang::Id);
+        let total = data.total.unwrap();
+        assert_eq!(total, shown.iter().map(|r| r.releases as f64).sum::<f64>());
+        assert_eq!(attr(&c, "tfoot tr", "data-total"), Some(total.to_string()));
+        assert_eq!(text(&c, "tfoot th"), Text::Total.get(Lang::Id));
+        assert_eq!(
+            text(&c, "tfoot td.numeric"),
+            rank_value(&data, Some(total), Lang::Id)
+        );
+
+        let more = format!(
+            "{} ({})",
+            Text::ShowAll.get(Lang::Id),
+            format::integer(30, Lang::Id)
+        );
+        assert_eq!(text(&c, "[data-action=show-all-rows]"), more);
+
+        lang.set(Lang::En);
+        settle().await;
+        check_rows(&c, &shown[..25], &data, &facilities, Lang::En);
+        assert_eq!(
+            text(&c, "tfoot td.numeric"),
+            rank_value(&data, Some(total), Lang::En)
+        );
+
+        find(&c, "[data-action=show-all-rows]").click();
+        settle().await;
+        check_rows(&c, &shown, &data, &facilities, Lang::En);
+        assert_eq!(count(&c, "[data-action=show-all-rows]"), 0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn unknown_values_have_no_figure_and_a_count_of_products_has_no_total() {
+        // Value: facilities 5 and 10 have releases without a value.
+        let (facilities, data) = fixture(10, RankMeasure::Value);
+        let unknown: Vec<&str> = data
+            .rows
+            .iter()
+            .filter(|r| r.value.is_none())
+            .map(|r| r.facility_id.as_str())
+            .collect();
+        assert_eq!(unknown, ["lapas-05", "lapas-10"]);
+        let tables = Tables::new(Vec::new(), facilities.clone(), Vec::new(), Vec::new());
+        let (rows_in, data_in) = (data.rows.clone(), data.clone());
+        let c = mount(RwSignal::new(Lang::Id), move || {
+            let rows = Memo::new(move |_| rows_in.clone());
+            let data = Memo::new(move |_| data_in.clone());
+            view! { <Router><Harness rows=rows data=data tables=tables/></Router> }
+        });
+        settle().await;
+        check_rows(&c, &data.rows, &data, &facilities, Lang::Id);
+        assert_eq!(attr(&c, "[data-facility=lapas-05]", "data-value"), None);
+        assert_eq!(
+            text(&c, "[data-facility=lapas-05] td.numeric"),
+            rank_value(&data, None, Lang::Id)
+        );
+        assert_eq!(count(&c, "[data-action=show-all-rows]"), 0, "10 rows fit");
+        assert_eq!(
+            attr(&c, "tfoot tr", "data-total"),
+            Some(data.total.unwrap().to_string())
+        );
+
+        // Products are not added up: no total row.
+        let (facilities, data) = fixture(4, RankMeasure::Products);
+        assert_eq!(data.total, None);
+        let tables = Tables::new(Vec::new(), facilities.clone(), Vec::new(), Vec::new());
+        let (rows_in, data_in) = (data.rows.clone(), data.clone());
+        let c = mount(RwSignal::new(Lang::En), move || {
+            let rows = Memo::new(move |_| rows_in.clone());
+            let data = Memo::new(move |_| data_in.clone());
+            view! { <Router><Harness rows=rows data=data tables=tables/></Router> }
+        });
+        settle().await;
+        check_rows(&c, &data.rows, &data, &facilities, Lang::En);
+        assert_eq!(count(&c, "tfoot"), 0);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_column_heading_puts_its_sort_in_the_address() {
+        let before = set_address("/facilities");
+        let (facilities, data) = fixture(3, RankMeasure::Releases);
+        let tables = Tables::new(Vec::new(), facilities, Vec::new(), Vec::new());
+        let (rows_in, data_in) = (data.rows.clone(), data.clone());
+        let c = mount(RwSignal::new(Lang::Id), move || {
+            let rows = Memo::new(move |_| rows_in.clone());
+            let data = Memo::new(move |_| data_in.clone());
+            view! { <Router><Harness rows=rows data=data tables=tables/></Router> }
+        });
+        settle().await;
+        let sorts = find_all(&c, "thead th:has([data-sort])");
+        assert_eq!(sorts.len(), 5);
+        assert!(sorts
+            .iter()
+            .all(|th| th.get_attribute("aria-sort").as_deref() == Some("none")));
+        find(&c, "[data-sort=name]").click();
+        settle().await;
+        let address = href();
+        assert!(address.ends_with("/facilities?sort=name"), "{address}");
+        assert_eq!(
+            attr(&c, "th:has([data-sort=name])", "aria-sort").as_deref(),
+            Some("ascending")
+        );
+        find(&c, "[data-sort=name]").click();
+        settle().await;
+        assert!(href().ends_with("/facilities?sort=-name"), "{}", href());
+        assert_eq!(
+            attr(&c, "th:has([data-sort=name])", "aria-sort").as_deref(),
+            Some("descending")
+        );
+        set_address(&before);
     }
 }
 
