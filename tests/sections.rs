@@ -1089,11 +1089,10 @@ mod filters {
     }
 
     /// The back and forward buttons change the filter after the reader has chosen with the
-    /// select itself: the option shown must still be the filter's. It is not: the options'
-    /// `selected` is an attribute, and once the reader has picked an option the browser no
-    /// longer lets that attribute select it (the option is "dirty"), so forward shows "all".
+    /// select itself: the option shown must still be the filter's. Once the reader has picked
+    /// an option, the browser no longer lets the `selected` attribute select it (the option is
+    /// "dirty"), so the select binds the property.
     #[wasm_bindgen_test]
-    #[ignore = "ProductSelect binds the `selected` attribute, not the property: see its doc"]
     async fn the_product_select_follows_the_filter_after_the_reader_chose() {
         let filter = RwSignal::new(Filter {
             product: Some("coffee".into()),
