@@ -4,88 +4,35 @@
 
 use crate::components::charts::{tip_at, Tip, Tooltip};
 use crate::view_state::{tr, use_lang};
+use karya_core::colour::{role_colour, INK, LAND, SEA_INDONESIA, SUPPLY_LINK, WHITE};
 use karya_core::geo::RegionMap;
-use karya_core::i18n::{facility_kind_name, role_name};
+use karya_core::i18n::{facility_kind_name, rank_measure_name, role_name};
+use karya_core::map_view::{point_radius, Curve, Symbol, POINT_MIN_R, SUPPLY_BEND};
 use karya_core::output::rank_value;
 use karya_core::ranking::Ranking;
-use karya_core::scale::flow_width;
-use karya_core::{Facility, Lang, SupplyLink, Text, ZoningRole};
+use karya_core::{Facility, SupplyLink, Text, ZoningRole};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Okabe–Ito colours, one per role, told apart by shape as well.
-pub fn role_colour(role: ZoningRole) -> &'static str {
-    match role {
-        ZoningRole::Producer => "#0072B2",
-        ZoningRole::Supplier => "#E69F00",
-        ZoningRole::Both => "#009E73",
-    }
-}
-
-/// A point's symbol: a circle for producers, a square for suppliers, a diamond for both
-/// (shapes of about equal area for equal `r`).
+/// A point's symbol (shape by role, see [`Symbol`]) of radius `r` at (`x`, `y`).
 fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
     let fill = role_colour(role);
-    let g = |name: &str| {
-        symbol_geometry(role_tag(role), x, y, r)
-            .into_iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
-            .unwrap_or_default()
-    };
-    match role {
-        ZoningRole::Producer => view! {
-            <circle cx=x cy=y r=g("r") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+    let shape = Symbol::of(role);
+    let g = |name: &str| shape.attribute(name, x, y, r);
+    match shape {
+        Symbol::Circle => view! {
+            <circle cx=x cy=y r=g("r") fill=fill stroke=WHITE stroke-width="1.2"/>
         }
         .into_any(),
-        ZoningRole::Supplier => view! {
-            <rect x=g("x") y=g("y") width=g("width") height=g("height") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        Symbol::Square => view! {
+            <rect x=g("x") y=g("y") width=g("width") height=g("height") fill=fill stroke=WHITE stroke-width="1.2"/>
         }
         .into_any(),
-        ZoningRole::Both => view! {
-            <polygon points=g("points") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        Symbol::Diamond => view! {
+            <polygon points=g("points") fill=fill stroke=WHITE stroke-width="1.2"/>
         }
         .into_any(),
-    }
-}
-
-fn role_tag(role: ZoningRole) -> &'static str {
-    match role {
-        ZoningRole::Producer => "circle",
-        ZoningRole::Supplier => "rect",
-        ZoningRole::Both => "polygon",
-    }
-}
-
-/// The size attributes of a symbol's shape (`circle`, `rect`, `polygon`) of radius `r` at
-/// (`x`, `y`).
-fn symbol_geometry(tag: &str, x: f64, y: f64, r: f64) -> Vec<(&'static str, String)> {
-    match tag {
-        "circle" => vec![("r", format!("{r:.2}"))],
-        "rect" => {
-            let half = r * 0.89;
-            vec![
-                ("x", format!("{:.2}", x - half)),
-                ("y", format!("{:.2}", y - half)),
-                ("width", format!("{:.2}", 2.0 * half)),
-                ("height", format!("{:.2}", 2.0 * half)),
-            ]
-        }
-        "polygon" => {
-            let d = r * 1.25;
-            vec![(
-                "points",
-                format!(
-                    "{x:.2},{:.2} {:.2},{y:.2} {x:.2},{:.2} {:.2},{y:.2}",
-                    y - d,
-                    x + d,
-                    y + d,
-                    x - d
-                ),
-            )]
-        }
-        _ => Vec::new(),
     }
 }
 
@@ -124,18 +71,15 @@ pub fn IndonesiaMap(
             .iter()
             .filter_map(|link| {
                 let (a, b) = (link_places.get(&link.supplier_id)?, link_places.get(&link.producer_id)?);
-                // A gentle curve, so links between close facilities do not sit on each other.
-                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-                let (cx, cy) = (mx - dy * 0.25, my + dx * 0.25);
-                let (lx, ly) = ((mx + cx) / 2.0, (my + cy) / 2.0);
+                let curve = Curve::bent(*a, *b, SUPPLY_BEND);
+                let (lx, ly) = curve.middle();
                 let material = l.pick(&link.material_id, &link.material_en).to_string();
                 let label = material.clone();
                 Some(view! {
                     <g class="supply-link" data-link=link.id.clone() data-supplier=link.supplier_id.clone()
                         data-producer=link.producer_id.clone() data-material=material>
-                        <path d=format!("M{:.1} {:.1}Q{cx:.1} {cy:.1} {:.1} {:.1}", a.0, a.1, b.0, b.1)
-                            fill="none" stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                        <path d=curve.path()
+                            fill="none" stroke=SUPPLY_LINK stroke-width="1.4" marker-end="url(#supply-arrow)"/>
                         <text x=lx y=ly font-size="9" text-anchor="middle" class="link-label">{label}</text>
                     </g>
                 })
@@ -158,9 +102,7 @@ pub fn IndonesiaMap(
     });
     let value_of = move |id: &str| values.with_untracked(|(m, _)| m.get(id).copied().flatten());
     let radius_of = move |id: &str| {
-        values.with_untracked(|(m, max)| {
-            flow_width(m.get(id).copied().flatten().unwrap_or(0.0), *max, 3.5, 14.0)
-        })
+        values.with_untracked(|(m, max)| point_radius(m.get(id).copied().flatten(), *max))
     };
     let layer = NodeRef::<leptos::svg::G>::new();
     let points = facilities
@@ -171,9 +113,9 @@ pub fn IndonesiaMap(
                 <g class="facility-point" tabindex="0" role="button" aria-label=f.name.clone()
                     data-facility=f.id.clone() data-role=f.role.code() data-blk=f.has_blk.map(|b| b.to_string())
                     data-x=x data-y=y>
-                    {symbol(f.role, x, y, 3.5)}
+                    {symbol(f.role, x, y, POINT_MIN_R)}
                     {(f.has_blk == Some(true)).then(|| view! {
-                        <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                        <circle class="blk-mark" cx=x cy=y r="1.8" fill=WHITE stroke=INK stroke-width="0.8"/>
                     })}
                 </g>
             })
@@ -213,7 +155,8 @@ pub fn IndonesiaMap(
             };
             let (x, y, r) = (number("data-x"), number("data-y"), radius_of(&id));
             if let Some(shape) = point.first_element_child() {
-                for (name, value) in symbol_geometry(&shape.tag_name(), x, y, r) {
+                let geometry = Symbol::from_tag(&shape.tag_name()).map(|s| s.geometry(x, y, r));
+                for (name, value) in geometry.unwrap_or_default() {
                     let _ = shape.set_attribute(name, &value);
                 }
             }
@@ -286,14 +229,14 @@ pub fn IndonesiaMap(
         view! {
             {roles}
             <g class="legend-item" data-legend="blk">
-                <circle cx="586" cy=y r="6" fill="#0072B2"/>
-                <circle cx="586" cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                <circle cx="586" cy=y r="6" fill=role_colour(ZoningRole::Producer)/>
+                <circle cx="586" cy=y r="1.8" fill=WHITE stroke=INK stroke-width="0.8"/>
                 <text x="598" y=y + 4.0>{Text::BlkMark.get(l)}</text>
             </g>
             <g class="legend-item" data-legend="supply">
-                <line x1="10" x2="40" y1=y + 24.0 y2=y + 24.0 stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                <line x1="10" x2="40" y1=y + 24.0 y2=y + 24.0 stroke=SUPPLY_LINK stroke-width="1.4" marker-end="url(#supply-arrow)"/>
                 <text x="48" y=y + 28.0>{Text::SupplyLinksTitle.get(l)}</text>
-                <text x="360" y=y + 28.0>{move || format!("{}: {}", Text::PointSizeShows.get(l), ranking_measure_name(ranking.with(|r| r.measure), l))}</text>
+                <text x="360" y=y + 28.0>{move || format!("{}: {}", Text::PointSizeShows.get(l), rank_measure_name(ranking.with(|r| r.measure), l))}</text>
             </g>
         }
     };
@@ -305,11 +248,11 @@ pub fn IndonesiaMap(
                 xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
                 <defs>
                     <marker id="supply-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" fill="#5b5b5b"/>
+                        <path d="M0 0L10 5L0 10z" fill=SUPPLY_LINK/>
                     </marker>
                 </defs>
-                <rect width=width height=height fill="#eef4f8"/>
-                <g class="provinces" fill="#e4e7eb" stroke="#ffffff" stroke-width="0.6">{provinces}</g>
+                <rect width=width height=height fill=SEA_INDONESIA/>
+                <g class="provinces" fill=LAND stroke=WHITE stroke-width="0.6">{provinces}</g>
                 <g class="supply-links">{supply}</g>
                 <g class="facility-points" node_ref=layer
                     on:mouseover=move |e| show_tip(e.into())
@@ -328,15 +271,5 @@ pub fn IndonesiaMap(
             </svg>
             <Tooltip tip=tip/>
         </div>
-    }
-}
-
-pub fn ranking_measure_name(m: karya_core::ranking::RankMeasure, lang: Lang) -> &'static str {
-    use karya_core::ranking::RankMeasure;
-    match m {
-        RankMeasure::Releases => Text::RankReleases.get(lang),
-        RankMeasure::Value => Text::RankValue.get(lang),
-        RankMeasure::Products => Text::RankProducts.get(lang),
-        RankMeasure::Quantity => Text::RankQuantity.get(lang),
     }
 }

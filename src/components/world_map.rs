@@ -4,10 +4,11 @@
 
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
-use karya_core::destinations::{DestinationStat, Destinations, Measure};
+use karya_core::colour::{FLOW, FLOW_ORIGIN, LEGEND_OUTLINE, NO_DATA_COLOUR, SEA};
+use karya_core::destinations::{DestinationStat, Destinations};
 use karya_core::geo::{project, WorldMap};
+use karya_core::map_view::{flow_stroke, Choropleth, Curve, Zoom, FLOW_BEND};
 use karya_core::report::measure_value;
-use karya_core::scale::{flow_width, ClassScale, NO_DATA_COLOUR};
 use karya_core::{format, Country, Facility, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -15,88 +16,6 @@ use std::sync::Arc;
 
 /// Countries smaller than this (square map units) also get a marker, to be seen and clicked.
 const SMALL_AREA: f64 = 6.0;
-const MAX_ZOOM: f64 = 8.0;
-
-/// What the choropleth knows of one country.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shade {
-    pub value: Option<f64>,
-    pub colour: &'static str,
-}
-
-/// Colours and class scale for the current data.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choropleth {
-    pub scale: ClassScale,
-    pub shades: HashMap<String, Shade>,
-}
-
-impl Choropleth {
-    pub fn new(d: &Destinations) -> Self {
-        let values: Vec<f64> = d.countries.iter().filter_map(|c| c.value).collect();
-        let scale = ClassScale::from_values(&values, 5, d.measure != Measure::Value);
-        let shades = d
-            .countries
-            .iter()
-            .map(|c| {
-                (
-                    c.country.clone(),
-                    Shade {
-                        value: c.value,
-                        colour: scale.colour(c.value),
-                    },
-                )
-            })
-            .collect();
-        Choropleth { scale, shades }
-    }
-}
-
-/// Pan and zoom: a translation in map units and a scale factor.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Zoom {
-    pub x: f64,
-    pub y: f64,
-    pub k: f64,
-}
-
-impl Default for Zoom {
-    fn default() -> Self {
-        Zoom {
-            x: 0.0,
-            y: 0.0,
-            k: 1.0,
-        }
-    }
-}
-
-impl Zoom {
-    /// Zooms by `factor` about the point (`cx`, `cy`) of the map, within 1×–8×.
-    pub fn zoom_at(self, factor: f64, cx: f64, cy: f64) -> Zoom {
-        let k = (self.k * factor).clamp(1.0, MAX_ZOOM);
-        let f = k / self.k;
-        Zoom {
-            x: cx - (cx - self.x) * f,
-            y: cy - (cy - self.y) * f,
-            k,
-        }
-    }
-
-    pub fn pan(self, dx: f64, dy: f64) -> Zoom {
-        Zoom {
-            x: self.x + dx,
-            y: self.y + dy,
-            k: self.k,
-        }
-    }
-
-    fn transform(self) -> String {
-        format!(
-            "translate({:.2} {:.2}) scale({:.4})",
-            self.x, self.y, self.k
-        )
-    }
-}
 
 /// What the tooltip shows, and where (pixels within the map's frame).
 #[derive(Debug, Clone, PartialEq)]
@@ -291,16 +210,13 @@ pub fn WorldMapSvg(
             d.flows
                 .iter()
                 .filter_map(|f| {
-                    let (x1, y1) = *origins.get(&f.facility_id)?;
+                    let from = *origins.get(&f.facility_id)?;
                     let [x2, y2] = *anchors.get(&f.country)?;
-                    // Bend every arc the same way, by a fifth of its length, so direction reads.
-                    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-                    let (dx, dy) = (x2 - x1, y2 - y1);
-                    let (cx, cy) = (mx + dy * 0.2, my - dx * 0.2);
-                    let w = flow_width(f.value.unwrap_or(0.0), max, 0.6, 5.0);
+                    let arc = Curve::bent(from, (x2, y2), FLOW_BEND);
+                    let w = flow_stroke(f.value, max);
                     Some(view! {
                         <path class="flow" data-flow=format!("{}:{}", f.facility_id, f.country)
-                            d=format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}") stroke-width=format!("{w:.2}")
+                            d=arc.path() stroke-width=format!("{w:.2}")
                             marker-end="url(#flow-arrow)"/>
                     })
                 })
@@ -325,18 +241,7 @@ pub fn WorldMapSvg(
     let legend = move || {
         let l = lang.get();
         choropleth.with(|c| {
-            let integral = data.with(|d| d.measure != Measure::Value);
-            let mut rows: Vec<(String, &'static str)> = c
-                .scale
-                .bounds
-                .iter()
-                .map(|&(lo, hi)| {
-                    let fmt = |v: f64| if integral { format::number(v, 0, l) } else { format::compact(v, l) };
-                    let label = if lo == hi { fmt(hi) } else { format!("{}–{}", fmt(lo), fmt(hi)) };
-                    (label, c.scale.colour(Some(hi)))
-                })
-                .collect();
-            rows.push((Text::NoExports.get(l).to_string(), NO_DATA_COLOUR));
+            let rows = c.legend_rows(l);
             let top = height - 14.0 - 14.0 * rows.len() as f64;
             rows.into_iter()
                 .enumerate()
@@ -344,7 +249,7 @@ pub fn WorldMapSvg(
                     let y = top + 14.0 * i as f64;
                     view! {
                         <g class="legend-row" data-legend-class=i>
-                            <rect x="12" y=y width="16" height="10" fill=colour stroke="#5b6570" stroke-width="0.5"/>
+                            <rect x="12" y=y width="16" height="10" fill=colour stroke=LEGEND_OUTLINE stroke-width="0.5"/>
                             <text x="34" y=y + 9.0>{label}</text>
                         </g>
                     }
@@ -378,15 +283,15 @@ pub fn WorldMapSvg(
                 <title id="map-title">{move || title.get()}</title>
                 <defs>
                     <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" fill="#b3541e"/>
+                        <path d="M0 0L10 5L0 10z" fill=FLOW/>
                     </marker>
                 </defs>
-                <rect class="sea" width=width height=height fill="#f7fafc"/>
+                <rect class="sea" width=width height=height fill=SEA/>
                 <g class="zoom-layer" transform=move || zoom.get().transform()>
                     <path class="land-unassigned" d=geo.unassigned.clone() fill=NO_DATA_COLOUR/>
                     {shapes}
-                    <g class="flows" fill="none" stroke="#b3541e" stroke-opacity="0.75">{flows}</g>
-                    <g class="origins" fill="#7a2e0e">{origin_points}</g>
+                    <g class="flows" fill="none" stroke=FLOW stroke-opacity="0.75">{flows}</g>
+                    <g class="origins" fill=FLOW_ORIGIN>{origin_points}</g>
                     {markers}
                     {points}
                 </g>

@@ -6,7 +6,7 @@
 
 pub mod api;
 pub mod briefing;
-pub mod chart;
+pub mod colour;
 pub mod dataset;
 pub mod destinations;
 pub mod embed;
@@ -15,6 +15,7 @@ pub mod filter;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod map_view;
 pub mod model;
 pub mod month;
 pub mod names;
