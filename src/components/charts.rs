@@ -6,8 +6,8 @@ use crate::download::{download_csv, download_png, download_svg};
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::colour::series_colour;
-use karya_core::output::UnitStack;
 use karya_core::scale::{period_label, thin_labels, tick_label, BandScale, LinearScale, TimeScale};
+use karya_core::stack::UnitStack;
 use karya_core::{format, Month, Text};
 use leptos::prelude::*;
 

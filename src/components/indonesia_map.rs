@@ -8,8 +8,8 @@ use karya_core::colour::{role_colour, INK, LAND, SEA_INDONESIA, SUPPLY_LINK, WHI
 use karya_core::geo::RegionMap;
 use karya_core::i18n::{facility_kind_name, rank_measure_name, role_name};
 use karya_core::map_view::{point_radius, Curve, Symbol, POINT_MIN_R, SUPPLY_BEND};
-use karya_core::output::rank_value;
 use karya_core::ranking::Ranking;
+use karya_core::sentence::rank_value;
 use karya_core::{Facility, SupplyLink, Text, ZoningRole};
 use leptos::prelude::*;
 use std::collections::HashMap;

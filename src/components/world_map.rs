@@ -8,7 +8,7 @@ use karya_core::colour::{FLOW, FLOW_ORIGIN, LEGEND_OUTLINE, NO_DATA_COLOUR, SEA}
 use karya_core::destinations::{DestinationStat, Destinations};
 use karya_core::geo::{project, WorldMap};
 use karya_core::map_view::{flow_stroke, Choropleth, Curve, Zoom, FLOW_BEND};
-use karya_core::report::measure_value;
+use karya_core::sentence::measure_value;
 use karya_core::{format, Country, Facility, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;

@@ -16,7 +16,7 @@ use karya_core::destinations::{Destinations, Measure};
 use karya_core::geo::WorldMap;
 use karya_core::map_view::Zoom;
 use karya_core::player::AtTheEnd;
-use karya_core::report::map_summary;
+use karya_core::sentence::map_summary;
 use karya_core::url::MapView;
 use karya_core::{ExportModel, ProductStatus, Text};
 use leptos::prelude::*;

@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod destinations;
 pub mod embed;
 pub mod entry;
+pub mod export_csv;
 pub mod filter;
 pub mod format;
 pub mod geo;
@@ -19,18 +20,27 @@ pub mod map_view;
 pub mod model;
 pub mod month;
 pub mod names;
-pub mod output;
+/// The old home of `stacks_by_unit`, kept only until `tests/components.rs` (edited on
+/// another branch) imports it from `stack`.
+#[doc(hidden)]
+pub mod output {
+    pub use crate::stack::stacks_by_unit;
+}
 pub mod pipeline;
 pub mod player;
 pub mod production;
 pub mod ranking;
-pub mod report;
+pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod scope;
+pub mod sentence;
+pub mod stack;
 pub mod summary;
 pub mod tables;
+#[cfg(test)]
+mod test_fixtures;
 pub mod url;
 
 pub use filter::{Filter, FilterError};
