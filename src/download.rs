@@ -85,7 +85,7 @@ pub fn download_png(filename: &str, svg: &web_sys::Element, width: u32, height: 
                 .get_context("2d")?
                 .ok_or("no 2d context")?
                 .unchecked_into();
-            ctx.set_fill_style_str("#ffffff");
+            ctx.set_fill_style_str(karya_core::colour::WHITE);
             ctx.fill_rect(0.0, 0.0, width as f64, height as f64);
             ctx.draw_image_with_html_image_element_and_dw_and_dh(
                 &img,

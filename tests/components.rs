@@ -209,8 +209,8 @@ async fn the_client_reports_an_unreachable_backend_and_an_unreadable_answer() {
 mod charts {
     use super::*;
     use karya_app::components::charts::{Bar, BarChart, StackedColumns};
-    use karya_core::output::stacks_by_unit;
     use karya_core::production::{ProductionSeries, SeriesPoint};
+    use karya_core::stack::stacks_by_unit;
 
     fn bar(key: &str, value: Option<f64>) -> Bar {
         Bar {

@@ -580,8 +580,9 @@ mod ranking_table {
     use karya_app::page::use_page;
     use karya_core::format;
     use karya_core::i18n::role_name;
-    use karya_core::output::{rank_value, sort_rows};
     use karya_core::ranking::{ranking, RankMeasure, Ranking, RankingRow};
+    use karya_core::ranking_table::sort_rows;
+    use karya_core::sentence::rank_value;
     use karya_core::url::{view_href, FacilitiesView};
     use karya_core::{Filter, Shipment};
     use leptos_router::components::Router;

@@ -1,12 +1,13 @@
 //! Browser tests of the world map component on a tiny hand-made map.
 #![cfg(target_arch = "wasm32")]
 
-use karya_app::components::world_map::{Hover, WorldMapSvg, Zoom};
+use karya_app::components::world_map::{Hover, WorldMapSvg};
 use karya_app::reference::{provide_fixed_reference, Tables};
 use karya_app::view_state::ViewState;
+use karya_core::colour::NO_DATA_COLOUR;
 use karya_core::destinations::{destinations, Measure};
 use karya_core::geo::{CountryShape, WorldMap};
-use karya_core::scale::NO_DATA_COLOUR;
+use karya_core::map_view::Zoom;
 use karya_core::{Country, Filter, Lang, Provenance, Shipment, Unit};
 use leptos::prelude::*;
 use std::sync::Arc;

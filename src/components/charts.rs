@@ -5,11 +5,11 @@
 use crate::download::{download_csv, download_png, download_svg};
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
-use karya_core::chart::{
-    period_label, series_colour, thin_labels, tick_label, BandScale, LinearScale, TimeScale,
-};
-use karya_core::output::UnitStack;
-use karya_core::{format, Month, Text};
+use karya_core::colour::series_colour;
+use karya_core::names::Names;
+use karya_core::scale::{period_label, thin_labels, tick_label, BandScale, LinearScale, TimeScale};
+use karya_core::stack::UnitStack;
+use karya_core::{format, Lang, Month, Text};
 use leptos::prelude::*;
 
 /// Where the tooltip of a chart sits (pixels within the chart's frame) and what it says.
@@ -209,8 +209,6 @@ pub fn StackedColumns(
     #[prop(into)] title: Signal<String>,
     #[prop(into)] source: Signal<String>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let names = use_names();
     let tip = RwSignal::new(None::<Tip>);
     let frame = NodeRef::<leptos::html::Div>::new();
     let (left, top, right, bottom) = PLOT;
@@ -219,14 +217,37 @@ pub fn StackedColumns(
     });
     let bands =
         Memo::new(move |_| stack.with(|s| BandScale::new(s.periods.len(), (left, right), 0.2)));
-    let legend = move || {
+    view! {
+        <div class="chart-frame" node_ref=frame>
+            <svg class="chart column-chart" viewBox=format!("0 0 {COL_W} {COL_H}") role="img"
+                aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg"
+                font-family="system-ui, sans-serif" font-size="12">
+                <text class="chart-title" x="0" y="18" font-size="15" font-weight="600">{move || title.get()}</text>
+                <g class="axis"><ValueAxis stack=stack y=y/></g>
+                <Columns stack=stack y=y bands=bands frame=frame tip=tip/>
+                <g class="legend"><StackLegend stack=stack/></g>
+                <text class="chart-source" x=COL_W - 4.0 y=COL_H - 4.0 text-anchor="end" font-size="10">
+                    {move || source.get()}
+                </text>
+            </svg>
+            <Tooltip tip=tip/>
+        </div>
+    }
+}
+
+/// One swatch and name per product, under the plot.
+#[component]
+fn StackLegend(stack: Signal<UnitStack>) -> impl IntoView {
+    let lang = use_lang();
+    let names = use_names();
+    move || {
         let l = lang.get();
         stack.with(|s| {
             s.products
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let x = left + i as f64 * 200.0;
+                    let x = PLOT.0 + i as f64 * 200.0;
                     view! {
                         <g class="legend-item">
                             <rect x=x y=COL_H - 28.0 width="12" height="12" fill=series_colour(i)/>
@@ -236,8 +257,15 @@ pub fn StackedColumns(
                 })
                 .collect_view()
         })
-    };
-    let axis = move || {
+    }
+}
+
+/// Gridlines with their values, and the unit above them.
+#[component]
+fn ValueAxis(stack: Signal<UnitStack>, y: Memo<LinearScale>) -> impl IntoView {
+    let lang = use_lang();
+    let (left, top, right, _) = PLOT;
+    move || {
         let (s, l) = (y.get(), lang.get());
         let unit = stack.with(|st| karya_core::i18n::unit_name(st.unit, 2.0, l));
         let ticks = s
@@ -254,8 +282,22 @@ pub fn StackedColumns(
             })
             .collect_view();
         view! { {ticks} <text class="axis-unit" x=left y=top - 8.0 text-anchor="start">{unit}</text> }
-    };
-    let columns = move || {
+    }
+}
+
+/// A column per period: its segments, its total above it where labels fit, its period below.
+#[component]
+fn Columns(
+    stack: Signal<UnitStack>,
+    y: Memo<LinearScale>,
+    bands: Memo<BandScale>,
+    frame: NodeRef<leptos::html::Div>,
+    tip: RwSignal<Option<Tip>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let names = use_names();
+    let bottom = PLOT.3;
+    move || {
         let (ys, b, l) = (y.get(), bands.get(), lang.get());
         let st = stack.get();
         let shown_labels = label_positions(&st.periods, 12);
@@ -264,14 +306,7 @@ pub fn StackedColumns(
             .map(|i| {
                 let period = st.periods[i].clone();
                 let label = period_label(&period, l);
-                let mut lines = vec![label.clone()];
-                for (p, product) in st.products.iter().enumerate() {
-                    let v = st.values[p][i];
-                    if v > 0.0 {
-                        lines.push(format!("{}: {}", names.product(product, l), format::quantity(v, st.unit, l)));
-                    }
-                }
-                lines.push(format!("{}: {}", Text::Total.get(l), format::quantity(st.totals[i], st.unit, l)));
+                let lines = column_lines(&st, i, &label, &names, l);
                 let aria = lines.join("; ");
                 let focus_lines = lines.clone();
                 let segments = (0..st.products.len())
@@ -280,7 +315,8 @@ pub fn StackedColumns(
                         let (y0, y1) = st.segment(p, i);
                         view! {
                             <rect x=b.start(i) y=ys.map(y1) width=b.width() height=(ys.map(y0) - ys.map(y1)).max(0.0)
-                                fill=series_colour(p) data-product=st.products[p].clone() data-value=st.values[p][i].to_string()/>
+                                fill=series_colour(p) data-product=st.products[p].clone()
+                                data-value=st.values[p][i].to_string()/>
                         }
                     })
                     .collect_view();
@@ -310,18 +346,27 @@ pub fn StackedColumns(
                 }
             })
             .collect_view()
-    };
-    view! {
-        <div class="chart-frame" node_ref=frame>
-            <svg class="chart column-chart" viewBox=format!("0 0 {COL_W} {COL_H}") role="img"
-                aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
-                <text class="chart-title" x="0" y="18" font-size="15" font-weight="600">{move || title.get()}</text>
-                <g class="axis">{axis}</g>
-                {columns}
-                <g class="legend">{legend}</g>
-                <text class="chart-source" x=COL_W - 4.0 y=COL_H - 4.0 text-anchor="end" font-size="10">{move || source.get()}</text>
-            </svg>
-            <Tooltip tip=tip/>
-        </div>
     }
+}
+
+/// What column `i` says in its tooltip and to screen readers: the period, each product's
+/// figure, the total.
+fn column_lines(st: &UnitStack, i: usize, label: &str, names: &Names, l: Lang) -> Vec<String> {
+    let mut lines = vec![label.to_string()];
+    for (p, product) in st.products.iter().enumerate() {
+        let v = st.values[p][i];
+        if v > 0.0 {
+            lines.push(format!(
+                "{}: {}",
+                names.product(product, l),
+                format::quantity(v, st.unit, l)
+            ));
+        }
+    }
+    lines.push(format!(
+        "{}: {}",
+        Text::Total.get(l),
+        format::quantity(st.totals[i], st.unit, l)
+    ));
+    lines
 }

@@ -6,7 +6,8 @@ use crate::download::download_csv;
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::destinations::Destinations;
-use karya_core::report::{destinations_csv, measure_value};
+use karya_core::export_csv::destinations_csv;
+use karya_core::sentence::measure_value;
 use karya_core::{format, Text};
 use leptos::prelude::*;
 

@@ -4,88 +4,36 @@
 
 use crate::components::charts::{tip_at, Tip, Tooltip};
 use crate::view_state::{tr, use_lang};
+use karya_core::colour::{role_colour, INK, LAND, SEA_INDONESIA, SUPPLY_LINK, WHITE};
 use karya_core::geo::RegionMap;
-use karya_core::i18n::{facility_kind_name, role_name};
-use karya_core::output::rank_value;
+use karya_core::i18n::{facility_kind_name, rank_measure_name, role_name};
+use karya_core::map_view::{point_radius, Curve, Symbol, POINT_MIN_R, SUPPLY_BEND};
 use karya_core::ranking::Ranking;
-use karya_core::scale::flow_width;
+use karya_core::sentence::rank_value;
 use karya_core::{Facility, Lang, SupplyLink, Text, ZoningRole};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Okabe–Ito colours, one per role, told apart by shape as well.
-pub fn role_colour(role: ZoningRole) -> &'static str {
-    match role {
-        ZoningRole::Producer => "#0072B2",
-        ZoningRole::Supplier => "#E69F00",
-        ZoningRole::Both => "#009E73",
-    }
-}
-
-/// A point's symbol: a circle for producers, a square for suppliers, a diamond for both
-/// (shapes of about equal area for equal `r`).
+/// A point's symbol (shape by role, see [`Symbol`]) of radius `r` at (`x`, `y`).
 fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
     let fill = role_colour(role);
-    let g = |name: &str| {
-        symbol_geometry(role_tag(role), x, y, r)
-            .into_iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v)
-            .unwrap_or_default()
-    };
-    match role {
-        ZoningRole::Producer => view! {
-            <circle cx=x cy=y r=g("r") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+    let shape = Symbol::of(role);
+    let g = |name: &str| shape.attribute(name, x, y, r);
+    match shape {
+        Symbol::Circle => view! {
+            <circle cx=x cy=y r=g("r") fill=fill stroke=WHITE stroke-width="1.2"/>
         }
         .into_any(),
-        ZoningRole::Supplier => view! {
-            <rect x=g("x") y=g("y") width=g("width") height=g("height") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        Symbol::Square => view! {
+            <rect x=g("x") y=g("y") width=g("width") height=g("height") fill=fill stroke=WHITE
+                stroke-width="1.2"/>
         }
         .into_any(),
-        ZoningRole::Both => view! {
-            <polygon points=g("points") fill=fill stroke="#ffffff" stroke-width="1.2"/>
+        Symbol::Diamond => view! {
+            <polygon points=g("points") fill=fill stroke=WHITE stroke-width="1.2"/>
         }
         .into_any(),
-    }
-}
-
-fn role_tag(role: ZoningRole) -> &'static str {
-    match role {
-        ZoningRole::Producer => "circle",
-        ZoningRole::Supplier => "rect",
-        ZoningRole::Both => "polygon",
-    }
-}
-
-/// The size attributes of a symbol's shape (`circle`, `rect`, `polygon`) of radius `r` at
-/// (`x`, `y`).
-fn symbol_geometry(tag: &str, x: f64, y: f64, r: f64) -> Vec<(&'static str, String)> {
-    match tag {
-        "circle" => vec![("r", format!("{r:.2}"))],
-        "rect" => {
-            let half = r * 0.89;
-            vec![
-                ("x", format!("{:.2}", x - half)),
-                ("y", format!("{:.2}", y - half)),
-                ("width", format!("{:.2}", 2.0 * half)),
-                ("height", format!("{:.2}", 2.0 * half)),
-            ]
-        }
-        "polygon" => {
-            let d = r * 1.25;
-            vec![(
-                "points",
-                format!(
-                    "{x:.2},{:.2} {:.2},{y:.2} {x:.2},{:.2} {:.2},{y:.2}",
-                    y - d,
-                    x + d,
-                    y + d,
-                    x - d
-                ),
-            )]
-        }
-        _ => Vec::new(),
     }
 }
 
@@ -114,37 +62,86 @@ pub fn IndonesiaMap(
     let provinces = geo
         .provinces
         .iter()
-        .map(|p| view! { <path class="province" d=p.d.clone() data-province=p.code.clone()><title>{p.name.clone()}</title></path> })
+        .map(|p| {
+            view! {
+                <path class="province" d=p.d.clone() data-province=p.code.clone()><title>{p.name.clone()}</title></path>
+            }
+        })
         .collect_view();
 
-    let link_places = places.clone();
-    let supply = move || {
+    view! {
+        <div class="chart-frame indonesia-frame" node_ref=frame>
+            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
+                aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
+                xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
+                <defs>
+                    <marker id="supply-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6"
+                        orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" fill=SUPPLY_LINK/>
+                    </marker>
+                </defs>
+                <rect width=width height=height fill=SEA_INDONESIA/>
+                <g class="provinces" fill=LAND stroke=WHITE stroke-width="0.6">{provinces}</g>
+                <g class="supply-links"><SupplyLinks links=links places=places.clone()/></g>
+                <FacilityPoints facilities=facilities places=places ranking=ranking selected=selected
+                    frame=frame tip=tip on_select=on_select/>
+                <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
+                <g class="legend"><MapLegend ranking=ranking y=height + 18.0/></g>
+                <text class="chart-source" x="10" y=height + LEGEND_H + 18.0 font-size="10">
+                    {tr(Text::ProvincesNote)}
+                </text>
+            </svg>
+            <Tooltip tip=tip/>
+        </div>
+    }
+}
+
+/// Supply links from supplier to producer, labelled with the material in the reader's language.
+#[component]
+fn SupplyLinks(
+    links: Arc<Vec<SupplyLink>>,
+    places: Arc<HashMap<String, (f64, f64)>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
         let l = lang.get();
         links
             .iter()
             .filter_map(|link| {
-                let (a, b) = (link_places.get(&link.supplier_id)?, link_places.get(&link.producer_id)?);
-                // A gentle curve, so links between close facilities do not sit on each other.
-                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-                let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-                let (cx, cy) = (mx - dy * 0.25, my + dx * 0.25);
-                let (lx, ly) = ((mx + cx) / 2.0, (my + cy) / 2.0);
+                let (a, b) = (places.get(&link.supplier_id)?, places.get(&link.producer_id)?);
+                let curve = Curve::bent(*a, *b, SUPPLY_BEND);
+                let (lx, ly) = curve.middle();
                 let material = l.pick(&link.material_id, &link.material_en).to_string();
                 let label = material.clone();
                 Some(view! {
                     <g class="supply-link" data-link=link.id.clone() data-supplier=link.supplier_id.clone()
                         data-producer=link.producer_id.clone() data-material=material>
-                        <path d=format!("M{:.1} {:.1}Q{cx:.1} {cy:.1} {:.1} {:.1}", a.0, a.1, b.0, b.1)
-                            fill="none" stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                        <path d=curve.path()
+                            fill="none" stroke=SUPPLY_LINK stroke-width="1.4" marker-end="url(#supply-arrow)"/>
                         <text x=lx y=ly font-size="9" text-anchor="middle" class="link-label">{label}</text>
                     </g>
                 })
             })
             .collect_view()
-    };
+    }
+}
 
-    // Points are drawn once; new figures change only their size and hooks. One set of
-    // handlers on the group serves all of them (a ranking can hold 500 facilities).
+/// Each facility's figure by id, and the largest, for point sizes.
+type Figures = (HashMap<String, Option<f64>>, f64);
+
+/// The facilities as points. Points are drawn once; new figures change only their size and
+/// hooks. One set of handlers on the group serves all of them (a ranking can hold 500).
+#[component]
+fn FacilityPoints(
+    facilities: Arc<Vec<Facility>>,
+    places: Arc<HashMap<String, (f64, f64)>>,
+    ranking: Signal<Ranking>,
+    selected: Signal<Option<String>>,
+    frame: NodeRef<leptos::html::Div>,
+    tip: RwSignal<Option<Tip>>,
+    on_select: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
     let values = Memo::new(move |_| {
         ranking.with(|r| {
             let max = r.rows.iter().filter_map(|x| x.value).fold(0.0, f64::max);
@@ -156,12 +153,6 @@ pub fn IndonesiaMap(
             (by_id, max)
         })
     });
-    let value_of = move |id: &str| values.with_untracked(|(m, _)| m.get(id).copied().flatten());
-    let radius_of = move |id: &str| {
-        values.with_untracked(|(m, max)| {
-            flow_width(m.get(id).copied().flatten().unwrap_or(0.0), *max, 3.5, 14.0)
-        })
-    };
     let layer = NodeRef::<leptos::svg::G>::new();
     let points = facilities
         .iter()
@@ -171,9 +162,9 @@ pub fn IndonesiaMap(
                 <g class="facility-point" tabindex="0" role="button" aria-label=f.name.clone()
                     data-facility=f.id.clone() data-role=f.role.code() data-blk=f.has_blk.map(|b| b.to_string())
                     data-x=x data-y=y>
-                    {symbol(f.role, x, y, 3.5)}
+                    {symbol(f.role, x, y, POINT_MIN_R)}
                     {(f.has_blk == Some(true)).then(|| view! {
-                        <circle class="blk-mark" cx=x cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                        <circle class="blk-mark" cx=x cy=y r="1.8" fill=WHITE stroke=INK stroke-width="0.8"/>
                     })}
                 </g>
             })
@@ -185,67 +176,19 @@ pub fn IndonesiaMap(
     Effect::new(move |_| {
         values.track();
         let selected = selected.get();
-        let Some(layer) = layer.get() else { return };
-        let Ok(nodes) = layer.query_selector_all("[data-facility]") else {
-            return;
-        };
-        for i in 0..nodes.length() {
-            use wasm_bindgen::JsCast;
-            let Some(point) = nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let id = point.get_attribute("data-facility").unwrap_or_default();
-            let _ = match value_of(&id) {
-                Some(v) => point.set_attribute("data-value", &v.to_string()),
-                None => point.remove_attribute("data-value"),
-            };
-            let _ = point
-                .class_list()
-                .toggle_with_force("selected", selected.as_deref() == Some(id.as_str()));
-            let number = |name: &str| {
-                point
-                    .get_attribute(name)
-                    .and_then(|v| v.parse::<f64>().ok())
-                    .unwrap_or(0.0)
-            };
-            let (x, y, r) = (number("data-x"), number("data-y"), radius_of(&id));
-            if let Some(shape) = point.first_element_child() {
-                for (name, value) in symbol_geometry(&shape.tag_name(), x, y, r) {
-                    let _ = shape.set_attribute(name, &value);
-                }
-            }
+        if let Some(layer) = layer.get() {
+            values.with_untracked(|figures| resize_points(&layer, figures, selected.as_deref()));
         }
     });
     // What a point's tooltip says, made when it is shown.
-    let tip_facilities = facilities.clone();
     let tip_lines = move |id: &str| -> Option<Vec<String>> {
-        let f = tip_facilities.iter().find(|f| f.id == id)?;
+        let f = facilities.iter().find(|f| f.id == id)?;
         let l = lang.get_untracked();
-        let figure = ranking.with_untracked(|r| rank_value(r, value_of(id), l));
-        let blk = match f.has_blk {
-            Some(true) => Text::BlkMark.get(l).to_string(),
-            Some(false) => format!("{} ✗", Text::BlkMark.get(l)),
-            None => Text::BlkUnknown.get(l).to_string(),
-        };
-        Some(vec![
-            f.name.clone(),
-            format!("{} · {}", facility_kind_name(f.kind, l), f.province),
-            role_name(f.role, l).to_string(),
-            figure,
-            blk,
-        ])
+        let value = values.with_untracked(|(m, _)| m.get(id).copied().flatten());
+        let figure = ranking.with_untracked(|r| rank_value(r, value, l));
+        Some(facility_tip(f, figure, l))
     };
     let focus_lines = tip_lines.clone();
-    let point_of = |e: &web_sys::Event| -> Option<(web_sys::Element, String)> {
-        use wasm_bindgen::JsCast;
-        let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-        let point = target.closest("[data-facility]").ok()??;
-        let id = point.get_attribute("data-facility")?;
-        Some((point, id))
-    };
     let show_tip = move |e: web_sys::Event| {
         if let (Some(fr), Some((point, id))) = (frame.get_untracked(), point_of(&e)) {
             if let Some(lines) = tip_lines(&id) {
@@ -267,9 +210,94 @@ pub fn IndonesiaMap(
             _ => tip.set(None),
         }
     };
-    let legend = move || {
+    view! {
+        <g class="facility-points" node_ref=layer
+            on:mouseover=move |e| show_tip(e.into())
+            on:mouseleave=move |_| back_to_focus()
+            on:focusin=move |e| show_on_focus(e.into())
+            on:focusout=move |_| tip.set(None)
+            on:click=move |e| if let Some((_, id)) = point_of(&e) { on_select.run(id) }
+            on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" {
+                if let Some((_, id)) = point_of(&e) { on_select.run(id) }
+            }>
+            {points}
+        </g>
+    }
+}
+
+/// The facility point an event happened in, and its id.
+fn point_of(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let point = target.closest("[data-facility]").ok()??;
+    let id = point.get_attribute("data-facility")?;
+    Some((point, id))
+}
+
+/// Gives every point in `layer` its figure, its size and whether it is the selected one.
+fn resize_points(layer: &web_sys::SvgElement, (figures, max): &Figures, selected: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Ok(nodes) = layer.query_selector_all("[data-facility]") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        let Some(point) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let id = point.get_attribute("data-facility").unwrap_or_default();
+        let value = figures.get(&id).copied().flatten();
+        let _ = match value {
+            Some(v) => point.set_attribute("data-value", &v.to_string()),
+            None => point.remove_attribute("data-value"),
+        };
+        let _ = point
+            .class_list()
+            .toggle_with_force("selected", selected == Some(id.as_str()));
+        let number = |name: &str| {
+            point
+                .get_attribute(name)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let (x, y, r) = (
+            number("data-x"),
+            number("data-y"),
+            point_radius(value, *max),
+        );
+        if let Some(shape) = point.first_element_child() {
+            let geometry = Symbol::from_tag(&shape.tag_name()).map(|s| s.geometry(x, y, r));
+            for (name, value) in geometry.unwrap_or_default() {
+                let _ = shape.set_attribute(name, &value);
+            }
+        }
+    }
+}
+
+/// A point's tooltip: name, kind and province, role, the ranked figure, and the BLK.
+fn facility_tip(f: &Facility, figure: String, l: Lang) -> Vec<String> {
+    let blk = match f.has_blk {
+        Some(true) => Text::BlkMark.get(l).to_string(),
+        Some(false) => format!("{} ✗", Text::BlkMark.get(l)),
+        None => Text::BlkUnknown.get(l).to_string(),
+    };
+    vec![
+        f.name.clone(),
+        format!("{} · {}", facility_kind_name(f.kind, l), f.province),
+        role_name(f.role, l).to_string(),
+        figure,
+        blk,
+    ]
+}
+
+/// Below the map: the three role symbols, the BLK mark, supply links, and what size shows.
+#[component]
+fn MapLegend(ranking: Signal<Ranking>, y: f64) -> impl IntoView {
+    let lang = use_lang();
+    move || {
         let l = lang.get();
-        let y = height + 18.0;
         let roles = [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both]
             .into_iter()
             .enumerate()
@@ -283,60 +311,23 @@ pub fn IndonesiaMap(
                 }
             })
             .collect_view();
+        let size_shows = move || {
+            let measure = rank_measure_name(ranking.with(|r| r.measure), l);
+            format!("{}: {}", Text::PointSizeShows.get(l), measure)
+        };
         view! {
             {roles}
             <g class="legend-item" data-legend="blk">
-                <circle cx="586" cy=y r="6" fill="#0072B2"/>
-                <circle cx="586" cy=y r="1.8" fill="#ffffff" stroke="#1b1f24" stroke-width="0.8"/>
+                <circle cx="586" cy=y r="6" fill=role_colour(ZoningRole::Producer)/>
+                <circle cx="586" cy=y r="1.8" fill=WHITE stroke=INK stroke-width="0.8"/>
                 <text x="598" y=y + 4.0>{Text::BlkMark.get(l)}</text>
             </g>
             <g class="legend-item" data-legend="supply">
-                <line x1="10" x2="40" y1=y + 24.0 y2=y + 24.0 stroke="#5b5b5b" stroke-width="1.4" marker-end="url(#supply-arrow)"/>
+                <line x1="10" x2="40" y1=y + 24.0 y2=y + 24.0 stroke=SUPPLY_LINK stroke-width="1.4"
+                    marker-end="url(#supply-arrow)"/>
                 <text x="48" y=y + 28.0>{Text::SupplyLinksTitle.get(l)}</text>
-                <text x="360" y=y + 28.0>{move || format!("{}: {}", Text::PointSizeShows.get(l), ranking_measure_name(ranking.with(|r| r.measure), l))}</text>
+                <text x="360" y=y + 28.0>{size_shows}</text>
             </g>
         }
-    };
-
-    view! {
-        <div class="chart-frame indonesia-frame" node_ref=frame>
-            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
-                aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
-                xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
-                <defs>
-                    <marker id="supply-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" fill="#5b5b5b"/>
-                    </marker>
-                </defs>
-                <rect width=width height=height fill="#eef4f8"/>
-                <g class="provinces" fill="#e4e7eb" stroke="#ffffff" stroke-width="0.6">{provinces}</g>
-                <g class="supply-links">{supply}</g>
-                <g class="facility-points" node_ref=layer
-                    on:mouseover=move |e| show_tip(e.into())
-                    on:mouseleave=move |_| back_to_focus()
-                    on:focusin=move |e| show_on_focus(e.into())
-                    on:focusout=move |_| tip.set(None)
-                    on:click=move |e| if let Some((_, id)) = point_of(&e) { on_select.run(id) }
-                    on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" {
-                        if let Some((_, id)) = point_of(&e) { on_select.run(id) }
-                    }>
-                    {points}
-                </g>
-                <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
-                <g class="legend">{legend}</g>
-                <text class="chart-source" x="10" y=height + LEGEND_H + 18.0 font-size="10">{tr(Text::ProvincesNote)}</text>
-            </svg>
-            <Tooltip tip=tip/>
-        </div>
-    }
-}
-
-pub fn ranking_measure_name(m: karya_core::ranking::RankMeasure, lang: Lang) -> &'static str {
-    use karya_core::ranking::RankMeasure;
-    match m {
-        RankMeasure::Releases => Text::RankReleases.get(lang),
-        RankMeasure::Value => Text::RankValue.get(lang),
-        RankMeasure::Products => Text::RankProducts.get(lang),
-        RankMeasure::Quantity => Text::RankQuantity.get(lang),
     }
 }

@@ -4,10 +4,11 @@
 
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
-use karya_core::destinations::{DestinationStat, Destinations, Measure};
+use karya_core::colour::{FLOW, FLOW_ORIGIN, LEGEND_OUTLINE, NO_DATA_COLOUR, SEA};
+use karya_core::destinations::{DestinationStat, Destinations};
 use karya_core::geo::{project, WorldMap};
-use karya_core::report::measure_value;
-use karya_core::scale::{flow_width, ClassScale, NO_DATA_COLOUR};
+use karya_core::map_view::{flow_stroke, Choropleth, Curve, Zoom, FLOW_BEND};
+use karya_core::sentence::measure_value;
 use karya_core::{format, Country, Facility, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -15,88 +16,6 @@ use std::sync::Arc;
 
 /// Countries smaller than this (square map units) also get a marker, to be seen and clicked.
 const SMALL_AREA: f64 = 6.0;
-const MAX_ZOOM: f64 = 8.0;
-
-/// What the choropleth knows of one country.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shade {
-    pub value: Option<f64>,
-    pub colour: &'static str,
-}
-
-/// Colours and class scale for the current data.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choropleth {
-    pub scale: ClassScale,
-    pub shades: HashMap<String, Shade>,
-}
-
-impl Choropleth {
-    pub fn new(d: &Destinations) -> Self {
-        let values: Vec<f64> = d.countries.iter().filter_map(|c| c.value).collect();
-        let scale = ClassScale::from_values(&values, 5, d.measure != Measure::Value);
-        let shades = d
-            .countries
-            .iter()
-            .map(|c| {
-                (
-                    c.country.clone(),
-                    Shade {
-                        value: c.value,
-                        colour: scale.colour(c.value),
-                    },
-                )
-            })
-            .collect();
-        Choropleth { scale, shades }
-    }
-}
-
-/// Pan and zoom: a translation in map units and a scale factor.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Zoom {
-    pub x: f64,
-    pub y: f64,
-    pub k: f64,
-}
-
-impl Default for Zoom {
-    fn default() -> Self {
-        Zoom {
-            x: 0.0,
-            y: 0.0,
-            k: 1.0,
-        }
-    }
-}
-
-impl Zoom {
-    /// Zooms by `factor` about the point (`cx`, `cy`) of the map, within 1×–8×.
-    pub fn zoom_at(self, factor: f64, cx: f64, cy: f64) -> Zoom {
-        let k = (self.k * factor).clamp(1.0, MAX_ZOOM);
-        let f = k / self.k;
-        Zoom {
-            x: cx - (cx - self.x) * f,
-            y: cy - (cy - self.y) * f,
-            k,
-        }
-    }
-
-    pub fn pan(self, dx: f64, dy: f64) -> Zoom {
-        Zoom {
-            x: self.x + dx,
-            y: self.y + dy,
-            k: self.k,
-        }
-    }
-
-    fn transform(self) -> String {
-        format!(
-            "translate({:.2} {:.2}) scale({:.4})",
-            self.x, self.y, self.k
-        )
-    }
-}
 
 /// What the tooltip shows, and where (pixels within the map's frame).
 #[derive(Debug, Clone, PartialEq)]
@@ -118,13 +37,75 @@ pub fn WorldMapSvg(
     hover: RwSignal<Option<Hover>>,
     #[prop(into)] on_select: Callback<String>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let names = use_names();
     let (width, height) = (geo.width, geo.height);
     let choropleth = Memo::new(move |_| data.with(Choropleth::new));
     let frame = NodeRef::<leptos::html::Div>::new();
+    let tip = HoverFrame { frame, hover };
+    // A destination the map has no shape for still appears, as a point it can be reached by.
+    let shapeless: Arc<Vec<(String, f64, f64)>> = Arc::new(
+        countries
+            .iter()
+            .filter(|c| geo.country(&c.alpha2).is_none())
+            .filter_map(|c| Some((c.alpha2.clone(), project(c.longitude?, c.latitude?))))
+            .map(|(iso, (x, y))| (iso, x, y))
+            .collect(),
+    );
+    let anchors: HashMap<String, [f64; 2]> = geo
+        .countries
+        .iter()
+        .map(|c| (c.iso.clone(), c.anchor))
+        .chain(shapeless.iter().map(|(iso, x, y)| (iso.clone(), [*x, *y])))
+        .collect();
 
-    // Pixels of the frame to map units, for drags and hover positions.
+    view! {
+        <MapFrame frame=frame zoom=zoom width=width height=height>
+            <svg class="world-map" viewBox=format!("0 0 {width} {height}") xmlns="http://www.w3.org/2000/svg"
+                role="group" aria-labelledby="map-title" aria-describedby="map-summary"
+                font-family="system-ui, sans-serif">
+                <title id="map-title">{move || title.get()}</title>
+                <defs>
+                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4"
+                        orient="auto-start-reverse">
+                        <path d="M0 0L10 5L0 10z" fill=FLOW/>
+                    </marker>
+                </defs>
+                <rect class="sea" width=width height=height fill=SEA/>
+                <g class="zoom-layer" transform=move || zoom.get().transform()>
+                    <path class="land-unassigned" d=geo.unassigned.clone() fill=NO_DATA_COLOUR/>
+                    <CountryShapes geo=geo.clone() data=data choropleth=choropleth tip=tip on_select=on_select/>
+                    <g class="flows" fill="none" stroke=FLOW stroke-opacity="0.75">
+                        <Flows data=data facilities=facilities.clone() anchors=anchors/>
+                    </g>
+                    <g class="origins" fill=FLOW_ORIGIN>
+                        <FlowOrigins data=data facilities=facilities/>
+                    </g>
+                    <SmallMarkers geo=geo choropleth=choropleth on_select=on_select/>
+                    <ShapelessPoints shapeless=shapeless data=data choropleth=choropleth tip=tip
+                        on_select=on_select/>
+                </g>
+                <text class="map-heading" x="12" y="22" font-size="15" font-weight="700">{move || title.get()}</text>
+                <g class="legend" font-size="10" aria-label=tr(Text::Legend)>
+                    <MapLegend choropleth=choropleth height=height/>
+                </g>
+                <text class="map-source" x=width - 12.0 y=height - 8.0 text-anchor="end" font-size="8">
+                    {tr(Text::MapSource)}
+                </text>
+            </svg>
+            <MapTooltip data=data hover=hover/>
+        </MapFrame>
+    }
+}
+
+/// The map's frame: dragging pans the map, the wheel zooms about its centre.
+#[component]
+fn MapFrame(
+    frame: NodeRef<leptos::html::Div>,
+    zoom: RwSignal<Zoom>,
+    width: f64,
+    height: f64,
+    children: Children,
+) -> impl IntoView {
+    // Pixels of the frame to map units, for drags.
     let units_per_px = move || {
         frame.get_untracked().map_or(1.0, |f| {
             let w = f.get_bounding_client_rect().width();
@@ -135,19 +116,80 @@ pub fn WorldMapSvg(
             }
         })
     };
-    let place_hover = move |iso: &str, client_x: f64, client_y: f64| {
-        if let Some(f) = frame.get_untracked() {
+    let drag = StoredValue::new(None::<(f64, f64)>);
+    view! {
+        <div class="map-frame" node_ref=frame
+            on:pointerdown=move |e: web_sys::PointerEvent| {
+                drag.set_value(Some((e.client_x() as f64, e.client_y() as f64)))
+            }
+            on:pointermove=move |e: web_sys::PointerEvent| {
+                if let Some((x0, y0)) = drag.get_value() {
+                    let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+                    let u = units_per_px();
+                    zoom.update(|z| *z = z.pan((x - x0) * u, (y - y0) * u));
+                    drag.set_value(Some((x, y)));
+                }
+            }
+            on:pointerup=move |_| drag.set_value(None)
+            on:pointerleave=move |_| drag.set_value(None)
+            on:wheel=move |e: web_sys::WheelEvent| {
+                e.prevent_default();
+                let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
+                zoom.update(|z| *z = z.zoom_at(factor, width / 2.0, height / 2.0));
+            }
+        >
+            {children()}
+        </div>
+    }
+}
+
+/// Places the tooltip of a country at a point of the screen, within the map's frame.
+#[derive(Clone, Copy)]
+struct HoverFrame {
+    frame: NodeRef<leptos::html::Div>,
+    hover: RwSignal<Option<Hover>>,
+}
+
+impl HoverFrame {
+    fn show(self, iso: &str, client_x: f64, client_y: f64) {
+        if let Some(f) = self.frame.get_untracked() {
             let r = f.get_bounding_client_rect();
-            hover.set(Some(Hover {
+            self.hover.set(Some(Hover {
                 iso: iso.to_string(),
                 x: client_x - r.left(),
                 y: client_y - r.top(),
             }));
         }
-    };
+    }
 
-    let shapes = geo
-        .countries
+    /// At the middle of the element that took the keyboard focus.
+    fn show_on_focus(self, iso: &str, e: &web_sys::FocusEvent) {
+        let r = event_target::<web_sys::Element>(e).get_bounding_client_rect();
+        self.show(iso, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+    }
+
+    fn hide(self) {
+        self.hover.set(None)
+    }
+}
+
+/// Enter or Space on a focused destination.
+fn is_activation(e: &web_sys::KeyboardEvent) -> bool {
+    e.key() == "Enter" || e.key() == " "
+}
+
+/// Every country's shape, drawn once: fill, hooks and focusability follow the data.
+#[component]
+fn CountryShapes(
+    geo: Arc<WorldMap>,
+    data: Signal<Destinations>,
+    choropleth: Memo<Choropleth>,
+    tip: HoverFrame,
+    on_select: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let names = use_names();
+    geo.countries
         .iter()
         .map(|shape| {
             let iso = shape.iso.clone();
@@ -166,7 +208,8 @@ pub fn WorldMapSvg(
                     }
                 }
             };
-            let (iso_enter, iso_focus, iso_click, iso_key) = (iso.clone(), iso.clone(), iso.clone(), iso.clone());
+            let (iso_enter, iso_focus) = (iso.clone(), iso.clone());
+            let (iso_click, iso_key) = (iso.clone(), iso.clone());
             let origin = iso == "ID";
             view! {
                 <path
@@ -184,17 +227,14 @@ pub fn WorldMapSvg(
                     role=move || shade.get().map(|_| "button")
                     aria-label=label
                     on:mouseenter=move |e| if shade.get_untracked().is_some() {
-                        place_hover(&iso_enter, e.client_x() as f64, e.client_y() as f64)
+                        tip.show(&iso_enter, e.client_x() as f64, e.client_y() as f64)
                     }
-                    on:mouseleave=move |_| hover.set(None)
-                    on:focus=move |e| {
-                        let r = event_target::<web_sys::Element>(&e).get_bounding_client_rect();
-                        place_hover(&iso_focus, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
-                    }
-                    on:blur=move |_| hover.set(None)
+                    on:mouseleave=move |_| tip.hide()
+                    on:focus=move |e| tip.show_on_focus(&iso_focus, &e)
+                    on:blur=move |_| tip.hide()
                     on:click=move |_| if shade.get_untracked().is_some() { on_select.run(iso_click.clone()) }
                     on:keydown=move |e: web_sys::KeyboardEvent| {
-                        if (e.key() == "Enter" || e.key() == " ") && shade.get_untracked().is_some() {
+                        if is_activation(&e) && shade.get_untracked().is_some() {
                             e.prevent_default();
                             on_select.run(iso_key.clone());
                         }
@@ -202,16 +242,23 @@ pub fn WorldMapSvg(
                 />
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
-    // Tiny destinations (Singapore, Hong Kong…) get a dot on top of their shape.
+/// Tiny destinations (Singapore, Hong Kong…) get a dot on top of their shape.
+#[component]
+fn SmallMarkers(
+    geo: Arc<WorldMap>,
+    choropleth: Memo<Choropleth>,
+    on_select: Callback<String>,
+) -> impl IntoView {
     let small: Vec<(String, [f64; 2])> = geo
         .countries
         .iter()
         .filter(|c| c.area < SMALL_AREA)
         .map(|c| (c.iso.clone(), c.anchor))
         .collect();
-    let markers = move || {
+    move || {
         choropleth.with(|c| {
             small
                 .iter()
@@ -227,20 +274,21 @@ pub fn WorldMapSvg(
                 })
                 .collect_view()
         })
-    };
+    }
+}
 
-    // A destination the map has no shape for still appears, as a point it can be reached by.
-    let shapeless: Vec<(String, f64, f64)> = countries
-        .iter()
-        .filter(|c| geo.country(&c.alpha2).is_none())
-        .filter_map(|c| Some((c.alpha2.clone(), project(c.longitude?, c.latitude?))))
-        .map(|(iso, (x, y))| (iso, x, y))
-        .collect();
-    let point_anchors: Vec<(String, [f64; 2])> = shapeless
-        .iter()
-        .map(|(iso, x, y)| (iso.clone(), [*x, *y]))
-        .collect();
-    let points = move || {
+/// Destinations the map has no shape for, as points at their position.
+#[component]
+fn ShapelessPoints(
+    shapeless: Arc<Vec<(String, f64, f64)>>,
+    data: Signal<Destinations>,
+    choropleth: Memo<Choropleth>,
+    tip: HoverFrame,
+    on_select: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let names = use_names();
+    move || {
         choropleth.with(|c| {
             shapeless
                 .iter()
@@ -252,7 +300,8 @@ pub fn WorldMapSvg(
                         let value = shade.value;
                         move || {
                             let l = lang.get();
-                            data.with(|d| format!("{}: {}", names.with(|n| n.country(&iso, l)), measure_value(d, value, l)))
+                            let name = names.with(|n| n.country(&iso, l));
+                            data.with(|d| format!("{name}: {}", measure_value(d, value, l)))
                         }
                     };
                     view! {
@@ -260,12 +309,9 @@ pub fn WorldMapSvg(
                             data-anchor=format!("{x} {y}") data-value=shade.value.map(|v| v.to_string())
                             tabindex="0" role="button" aria-label=label
                             on:click=move |_| on_select.run(iso_click.clone())
-                            on:focus=move |e| {
-                                let r = event_target::<web_sys::Element>(&e).get_bounding_client_rect();
-                                place_hover(&iso_focus, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
-                            }
-                            on:blur=move |_| hover.set(None)
-                            on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                            on:focus=move |e| tip.show_on_focus(&iso_focus, &e)
+                            on:blur=move |_| tip.hide()
+                            on:keydown=move |e: web_sys::KeyboardEvent| if is_activation(&e) {
                                 e.prevent_default();
                                 on_select.run(iso_key.clone());
                             }/>
@@ -273,41 +319,45 @@ pub fn WorldMapSvg(
                 })
                 .collect_view()
         })
-    };
+    }
+}
 
-    let anchors: HashMap<String, [f64; 2]> = geo
-        .countries
-        .iter()
-        .map(|c| (c.iso.clone(), c.anchor))
-        .chain(point_anchors)
-        .collect();
+/// Arcs from each facility to each destination, width by the figure.
+#[component]
+fn Flows(
+    data: Signal<Destinations>,
+    facilities: Arc<Vec<Facility>>,
+    anchors: HashMap<String, [f64; 2]>,
+) -> impl IntoView {
     let origins: HashMap<String, (f64, f64)> = facilities
         .iter()
         .map(|f| (f.id.clone(), project(f.longitude, f.latitude)))
         .collect();
-    let flows = move || {
+    move || {
         data.with(|d| {
             let max = d.flows.iter().filter_map(|f| f.value).fold(0.0, f64::max);
             d.flows
                 .iter()
                 .filter_map(|f| {
-                    let (x1, y1) = *origins.get(&f.facility_id)?;
+                    let from = *origins.get(&f.facility_id)?;
                     let [x2, y2] = *anchors.get(&f.country)?;
-                    // Bend every arc the same way, by a fifth of its length, so direction reads.
-                    let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
-                    let (dx, dy) = (x2 - x1, y2 - y1);
-                    let (cx, cy) = (mx + dy * 0.2, my - dx * 0.2);
-                    let w = flow_width(f.value.unwrap_or(0.0), max, 0.6, 5.0);
+                    let arc = Curve::bent(from, (x2, y2), FLOW_BEND);
+                    let w = flow_stroke(f.value, max);
                     Some(view! {
                         <path class="flow" data-flow=format!("{}:{}", f.facility_id, f.country)
-                            d=format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}") stroke-width=format!("{w:.2}")
+                            d=arc.path() stroke-width=format!("{w:.2}")
                             marker-end="url(#flow-arrow)"/>
                     })
                 })
                 .collect_view()
         })
-    };
-    let origin_points = move || {
+    }
+}
+
+/// The facilities the arcs start from.
+#[component]
+fn FlowOrigins(data: Signal<Destinations>, facilities: Arc<Vec<Facility>>) -> impl IntoView {
+    move || {
         data.with(|d| {
             let mut ids: Vec<&str> = d.flows.iter().map(|f| f.facility_id.as_str()).collect();
             ids.sort();
@@ -316,27 +366,25 @@ pub fn WorldMapSvg(
                 .filter_map(|id| facilities.iter().find(|f| f.id == id))
                 .map(|f| {
                     let (x, y) = project(f.longitude, f.latitude);
-                    view! { <circle class="facility-origin" data-facility=f.id.clone() cx=x cy=y r="1.6"><title>{f.name.clone()}</title></circle> }
+                    view! {
+                        <circle class="facility-origin" data-facility=f.id.clone() cx=x cy=y r="1.6">
+                            <title>{f.name.clone()}</title>
+                        </circle>
+                    }
                 })
                 .collect_view()
         })
-    };
+    }
+}
 
-    let legend = move || {
+/// The classes and their colours, bottom left, above the no-data swatch.
+#[component]
+fn MapLegend(choropleth: Memo<Choropleth>, height: f64) -> impl IntoView {
+    let lang = use_lang();
+    move || {
         let l = lang.get();
         choropleth.with(|c| {
-            let integral = data.with(|d| d.measure != Measure::Value);
-            let mut rows: Vec<(String, &'static str)> = c
-                .scale
-                .bounds
-                .iter()
-                .map(|&(lo, hi)| {
-                    let fmt = |v: f64| if integral { format::number(v, 0, l) } else { format::compact(v, l) };
-                    let label = if lo == hi { fmt(hi) } else { format!("{}–{}", fmt(lo), fmt(hi)) };
-                    (label, c.scale.colour(Some(hi)))
-                })
-                .collect();
-            rows.push((Text::NoExports.get(l).to_string(), NO_DATA_COLOUR));
+            let rows = c.legend_rows(l);
             let top = height - 14.0 - 14.0 * rows.len() as f64;
             rows.into_iter()
                 .enumerate()
@@ -344,58 +392,14 @@ pub fn WorldMapSvg(
                     let y = top + 14.0 * i as f64;
                     view! {
                         <g class="legend-row" data-legend-class=i>
-                            <rect x="12" y=y width="16" height="10" fill=colour stroke="#5b6570" stroke-width="0.5"/>
+                            <rect x="12" y=y width="16" height="10" fill=colour stroke=LEGEND_OUTLINE
+                                stroke-width="0.5"/>
                             <text x="34" y=y + 9.0>{label}</text>
                         </g>
                     }
                 })
                 .collect_view()
         })
-    };
-
-    let drag = StoredValue::new(None::<(f64, f64)>);
-    view! {
-        <div class="map-frame" node_ref=frame
-            on:pointerdown=move |e: web_sys::PointerEvent| drag.set_value(Some((e.client_x() as f64, e.client_y() as f64)))
-            on:pointermove=move |e: web_sys::PointerEvent| {
-                if let Some((x0, y0)) = drag.get_value() {
-                    let (x, y) = (e.client_x() as f64, e.client_y() as f64);
-                    let u = units_per_px();
-                    zoom.update(|z| *z = z.pan((x - x0) * u, (y - y0) * u));
-                    drag.set_value(Some((x, y)));
-                }
-            }
-            on:pointerup=move |_| drag.set_value(None)
-            on:pointerleave=move |_| drag.set_value(None)
-            on:wheel=move |e: web_sys::WheelEvent| {
-                e.prevent_default();
-                let factor = if e.delta_y() < 0.0 { 1.25 } else { 0.8 };
-                zoom.update(|z| *z = z.zoom_at(factor, width / 2.0, height / 2.0));
-            }
-        >
-            <svg class="world-map" viewBox=format!("0 0 {width} {height}") xmlns="http://www.w3.org/2000/svg"
-                role="group" aria-labelledby="map-title" aria-describedby="map-summary" font-family="system-ui, sans-serif">
-                <title id="map-title">{move || title.get()}</title>
-                <defs>
-                    <marker id="flow-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
-                        <path d="M0 0L10 5L0 10z" fill="#b3541e"/>
-                    </marker>
-                </defs>
-                <rect class="sea" width=width height=height fill="#f7fafc"/>
-                <g class="zoom-layer" transform=move || zoom.get().transform()>
-                    <path class="land-unassigned" d=geo.unassigned.clone() fill=NO_DATA_COLOUR/>
-                    {shapes}
-                    <g class="flows" fill="none" stroke="#b3541e" stroke-opacity="0.75">{flows}</g>
-                    <g class="origins" fill="#7a2e0e">{origin_points}</g>
-                    {markers}
-                    {points}
-                </g>
-                <text class="map-heading" x="12" y="22" font-size="15" font-weight="700">{move || title.get()}</text>
-                <g class="legend" font-size="10" aria-label=tr(Text::Legend)>{legend}</g>
-                <text class="map-source" x=width - 12.0 y=height - 8.0 text-anchor="end" font-size="8">{tr(Text::MapSource)}</text>
-            </svg>
-            <MapTooltip data=data hover=hover/>
-        </div>
     }
 }
 
@@ -417,7 +421,10 @@ fn MapTooltip(data: Signal<Destinations>, hover: RwSignal<Option<Hover>>) -> imp
         let quantities = stat
             .quantities
             .iter()
-            .map(|q| view! { <li>{format::quantity(q.quantity, q.unit, l)} " · " {names.with(|n| n.product(&q.product_id, l))}</li> })
+            .map(|q| {
+                let product = names.with(|n| n.product(&q.product_id, l));
+                view! { <li>{format::quantity(q.quantity, q.unit, l)} " · " {product}</li> }
+            })
             .collect_view();
         let usd = stat.value_usd.map(|v| format::usd(v, l));
         Some(view! {

@@ -5,17 +5,20 @@
 use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
 use crate::components::filters::{FallbackNotice, ProductSelect, RadioOption};
-use crate::components::indonesia_map::{ranking_measure_name, IndonesiaMap};
+use crate::components::indonesia_map::IndonesiaMap;
 use crate::components::pipeline::Pipeline;
 use crate::components::ranking_table::RankingTable;
 use crate::components::year_select::YearSelect;
 use crate::page::{awaited, use_answers, use_page, Page};
 use crate::reference::{both, use_names, use_reference, Tables};
 use crate::view_state::{tr, use_lang};
+use karya_core::export_csv::ranking_csv;
 use karya_core::geo::RegionMap;
-use karya_core::output::{rank_value, ranking_csv, ranking_summary, search_matches, sort_rows};
+use karya_core::i18n::rank_measure_name;
 use karya_core::pipeline::PipelineStage;
 use karya_core::ranking::{RankMeasure, Ranking, RankingRow};
+use karya_core::ranking_table::{search_matches, sort_rows};
+use karya_core::sentence::{rank_value, ranking_summary};
 use karya_core::url::FacilitiesView;
 use karya_core::{ProductStatus, Text};
 use leptos::prelude::*;
@@ -142,7 +145,7 @@ fn FacilitiesControls(
             <RadioOption name="rank" value=m.code() checked=Signal::derive(move || measure.get() == m)
                 disabled=Signal::derive(move || m == RankMeasure::Quantity && no_product())
                 on_choose=move |_| page.set_keys(|k| k.rank = Some(m))>
-                {move || ranking_measure_name(m, lang.get())}
+                {move || rank_measure_name(m, lang.get())}
             </RadioOption>
         }
     };
@@ -212,7 +215,7 @@ fn RankingBars(
     });
     let title = Signal::derive(move || {
         let l = lang.get();
-        let measure = ranking_measure_name(measure.get(), l);
+        let measure = rank_measure_name(measure.get(), l);
         format!(
             "{} · {measure} · {}",
             Text::RankingTitle.get(l),

@@ -3,6 +3,7 @@
 //! compile; names of records (facilities, products, countries) come from the data instead.
 
 use crate::model::{FacilityKind, ProductStatus, Unit, ZoningRole};
+use crate::ranking::RankMeasure;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -303,6 +304,16 @@ pub fn role_name(role: ZoningRole, lang: Lang) -> &'static str {
     }
 }
 
+/// What a ranking ranks by, as its selector and the map's size legend name it.
+pub fn rank_measure_name(measure: RankMeasure, lang: Lang) -> &'static str {
+    match measure {
+        RankMeasure::Releases => Text::RankReleases.get(lang),
+        RankMeasure::Value => Text::RankValue.get(lang),
+        RankMeasure::Products => Text::RankProducts.get(lang),
+        RankMeasure::Quantity => Text::RankQuantity.get(lang),
+    }
+}
+
 pub fn facility_kind_name(kind: FacilityKind, lang: Lang) -> &'static str {
     match kind {
         FacilityKind::Lapas => lang.pick("Lapas", "Prison (Lapas)"),
@@ -332,6 +343,26 @@ pub fn flows_not_drawn(flows: &str, releases: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rank_measures_are_named_in_both_languages() {
+        assert_eq!(
+            rank_measure_name(RankMeasure::Releases, Lang::Id),
+            "Pelepasan ekspor"
+        );
+        assert_eq!(
+            rank_measure_name(RankMeasure::Releases, Lang::En),
+            "Export releases"
+        );
+        assert_eq!(
+            rank_measure_name(RankMeasure::Products, Lang::En),
+            "Number of products"
+        );
+        assert_eq!(
+            rank_measure_name(RankMeasure::Quantity, Lang::Id),
+            "Produksi produk terpilih"
+        );
+    }
 
     #[test]
     fn every_text_exists_in_both_languages() {

@@ -6,30 +6,35 @@
 
 pub mod api;
 pub mod briefing;
-pub mod chart;
+pub mod colour;
 pub mod dataset;
 pub mod destinations;
 pub mod embed;
 pub mod entry;
+pub mod export_csv;
 pub mod filter;
 pub mod format;
 pub mod geo;
 pub mod i18n;
+pub mod map_view;
 pub mod model;
 pub mod month;
 pub mod names;
-pub mod output;
 pub mod pipeline;
 pub mod player;
 pub mod production;
 pub mod ranking;
-pub mod report;
+pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod scope;
+pub mod sentence;
+pub mod stack;
 pub mod summary;
 pub mod tables;
+#[cfg(test)]
+mod test_fixtures;
 pub mod url;
 
 pub use filter::{Filter, FilterError};

@@ -7,9 +7,11 @@ use crate::components::charts::{ChartDownloads, StackedColumns};
 use crate::components::provenance::IllustrativeMark;
 use crate::reference::use_names;
 use crate::view_state::tr;
-use karya_core::chart::period_label;
+use karya_core::export_csv::stack_csv;
 use karya_core::names::Names;
-use karya_core::output::{growth_words, production_summary, stack_csv, stacks_by_unit, UnitStack};
+use karya_core::scale::period_label;
+use karya_core::sentence::{growth_words, production_summary};
+use karya_core::stack::{stacks_by_unit, UnitStack};
 use karya_core::{format, Facility, Filter, Lang, Text};
 use leptos::prelude::*;
 

@@ -1,6 +1,5 @@
-//! Scales and ticks for Karya's own SVG charts: linear (values), band (categories and
-//! periods) and time (months). Plain arithmetic, so native tests check every axis the app
-//! draws; tick labels are formatted in the reader's language by `format`.
+//! Axes of Karya's own SVG charts: linear (values), band (categories and periods) and time
+//! (months) scales, their ticks, and tick and period labels in the reader's language.
 
 use crate::format;
 use crate::i18n::Lang;
@@ -201,16 +200,6 @@ pub fn thin_labels(n: usize, max: usize) -> Vec<usize> {
     }
     let k = n.div_ceil(max.max(1));
     (0..n).step_by(k.max(1)).collect()
-}
-
-/// Okabe–Ito: eight colours told apart with every common colour-vision deficiency.
-pub const PALETTE: [&str; 8] = [
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-];
-
-/// The palette colour of series `i`, repeating after eight.
-pub fn series_colour(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
 }
 
 #[cfg(test)]

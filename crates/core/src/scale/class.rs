@@ -1,12 +1,8 @@
 //! Scales for the maps: classed colour breaks for a choropleth (round numbers, so a legend
-//! reads "1–2, 3–5, 6–10") and a square-root width scale for flow arcs.
+//! reads "1–2, 3–5, 6–10") and a square-root width scale for flow arcs and points.
 
+use crate::colour::{CLASS_COLOURS, NO_DATA_COLOUR};
 use serde::{Deserialize, Serialize};
-
-/// A colour-blind-safe sequential palette (ColorBrewer "Blues", light to dark), one per class.
-pub const CLASS_COLOURS: [&str; 5] = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
-/// Countries without exports in the filter.
-pub const NO_DATA_COLOUR: &str = "#e4e7eb";
 
 /// Classes `[lower, upper]`, inclusive, covering every value given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
