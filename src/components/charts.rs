@@ -67,7 +67,9 @@ pub fn ChartDownloads(
             <button type="button" class="button button-secondary" data-action="download-csv"
                 on:click=move |_| download_csv(&format!("{n1}.csv"), &csv.run(()))>{tr(Text::DownloadCsv)}</button>
             <button type="button" class="button button-secondary" data-action="download-svg" on:click=move |_| {
-                if let Some(el) = document().query_selector(&svg_a).ok().flatten() { download_svg(&format!("{n2}.svg"), &el) }
+                if let Some(el) = document().query_selector(&svg_a).ok().flatten() {
+                    download_svg(&format!("{n2}.svg"), &el)
+                }
             }>{tr(Text::DownloadSvg)}</button>
             <button type="button" class="button button-secondary" data-action="download-png" on:click=move |_| {
                 if let Some(el) = document().query_selector(&svg_b).ok().flatten() {
@@ -154,8 +156,12 @@ pub fn BarChart(
                         }
                         on:blur=move |_| tip.set(None)
                         on:click=move |_| on_select.run(key_click.clone())
-                        on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" { on_select.run(key.clone()) }>
-                        <text class="bar-label" x=LABEL_W - 8.0 y=y + BAR_H / 2.0 + 4.0 text-anchor="end">{b.label.clone()}</text>
+                        on:keydown=move |e: web_sys::KeyboardEvent| {
+                            if e.key() == "Enter" { on_select.run(key.clone()) }
+                        }>
+                        <text class="bar-label" x=LABEL_W - 8.0 y=y + BAR_H / 2.0 + 4.0 text-anchor="end">
+                            {b.label.clone()}
+                        </text>
                         <rect x=LABEL_W y=y + 3.0 width=w.max(0.0) height=BAR_H - 6.0 fill=series_colour(0)/>
                         <text class="bar-value" x=LABEL_W + w.max(0.0) + 6.0 y=y + BAR_H / 2.0 + 4.0>{text}</text>
                     </g>
@@ -330,7 +336,8 @@ fn Columns(
                     </text>
                 });
                 view! {
-                    <g class="column" tabindex="0" data-period=period data-value=st.totals[i].to_string() aria-label=aria
+                    <g class="column" tabindex="0" data-period=period data-value=st.totals[i].to_string()
+                        aria-label=aria
                         on:mouseenter=move |e| if let (Some(f), Some(t)) = (frame.get_untracked(), event_element(&e)) {
                             tip.set(Some(tip_at(&f, &t, lines.clone())))
                         }

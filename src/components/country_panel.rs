@@ -56,11 +56,12 @@ pub fn CountryPanel(
                     <ul class="release-list">
                         {list.shipments.into_iter().map(|s| {
                             let l = lang.get();
-                            let date = s.date.map(|d| format::date(d, l)).unwrap_or_else(|| Text::DateNotStated.get(l).into());
+                            let date = s.date.map_or_else(|| Text::DateNotStated.get(l).into(), |d| format::date(d, l));
+                            let product = names.with(|n| n.product(&s.product_id, l));
                             view! {
                                 <li data-shipment=s.id.clone()>
                                     <strong>{date}</strong>
-                                    <span>{format::quantity(s.quantity, s.unit, l)} " " {names.with(|n| n.product(&s.product_id, l))}</span>
+                                    <span>{format::quantity(s.quantity, s.unit, l)} " " {product}</span>
                                     <span>{names.with(|n| n.facility(&s.facility_id, l))}</span>
                                     <ProvisionalMark provisional=s.provisional/>
                                     <ProvenanceMark provenance=s.provenance.clone()/>

@@ -24,7 +24,10 @@ pub fn DestinationTable(#[prop(into)] data: Signal<Destinations>) -> impl IntoVi
                     let quantities = c
                         .quantities
                         .iter()
-                        .map(|q| format!("{} {}", format::quantity(q.quantity, q.unit, l), names.with(|n| n.product(&q.product_id, l))))
+                        .map(|q| {
+                            let product = names.with(|n| n.product(&q.product_id, l));
+                            format!("{} {product}", format::quantity(q.quantity, q.unit, l))
+                        })
                         .collect::<Vec<_>>()
                         .join("; ");
                     view! {
@@ -37,8 +40,10 @@ pub fn DestinationTable(#[prop(into)] data: Signal<Destinations>) -> impl IntoVi
                                 {(c.provisional > 0).then(|| view! { " " <ProvisionalMark provisional=true/> })}
                             </td>
                             <td>{quantities}</td>
-                            <td class="numeric">{c.value_usd.map(|v| format::usd(v, l)).unwrap_or_else(|| "—".into())}</td>
-                            <td>{c.latest.map(|d| format::date(d, l)).unwrap_or_else(|| Text::DateNotStated.get(l).into())}</td>
+                            <td class="numeric">{c.value_usd.map_or_else(|| "—".into(), |v| format::usd(v, l))}</td>
+                            <td>
+                                {c.latest.map_or_else(|| Text::DateNotStated.get(l).into(), |d| format::date(d, l))}
+                            </td>
                         </tr>
                     }
                 })

@@ -43,7 +43,8 @@ pub fn EmbedDialog() -> impl IntoView {
             <label class="radio">
                 <input type="checkbox" data-embed-option=hook prop:checked=move || options.with(get)
                     on:change=move |e| {
-                        let on = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+                        let input = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        let on = input.is_some_and(|i| i.checked());
                         options.update(|o| set(o, on))
                     }/>
                 {tr(label)}
@@ -75,7 +76,10 @@ pub fn EmbedDialog() -> impl IntoView {
                 </label>
             </fieldset>
             <textarea readonly rows="5" class="embed-code" data-embed-code="" prop:value=move || code.get()
-                on:focus=move |e| if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select() }/>
+                on:focus=move |e| {
+                    let area = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+                    if let Some(t) = area { t.select() }
+                }/>
             <form method="dialog"><button class="button" data-action="close-embed">{tr(Text::Close)}</button></form>
         </dialog>
     }

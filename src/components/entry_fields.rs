@@ -104,7 +104,9 @@ pub fn SelectField(
                 {move || options.get().into_iter().map(|(value, name)| {
                     let mine = value.clone();
                     view! {
-                        <option value=value prop:selected=move || state.form.with(|f| f.text(input) == mine)>{name}</option>
+                        <option value=value prop:selected=move || state.form.with(|f| f.text(input) == mine)>
+                            {name}
+                        </option>
                     }
                 }).collect_view()}
             </select>

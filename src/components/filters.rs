@@ -30,7 +30,9 @@ pub fn ProductSelect(
         <label class="control">
             <span>{tr(Text::ProductLabel)}</span>
             <select data-control="product" on:change=move |e| on_change.run(chosen(&e))>
-                <option value="" prop:selected=move || filter.with(|f| f.product.is_none())>{tr(Text::AllProducts)}</option>
+                <option value="" prop:selected=move || filter.with(|f| f.product.is_none())>
+                    {tr(Text::AllProducts)}
+                </option>
                 {options}
             </select>
         </label>

@@ -40,7 +40,11 @@ pub fn CopyLink() -> impl IntoView {
         {move || outcome.get().map(|copied| if copied {
             view! { <span class="hint" role="status" data-copied="">{tr(Text::LinkCopied)}</span> }.into_any()
         } else {
-            view! { <input class="copy-fallback" readonly data-copy-fallback="" aria-label=tr(Text::CopyLink) prop:value=href()/> }.into_any()
+            view! {
+                <input class="copy-fallback" readonly data-copy-fallback="" aria-label=tr(Text::CopyLink)
+                    prop:value=href()/>
+            }
+            .into_any()
         })}
     }
 }

@@ -29,9 +29,13 @@ pub fn YearSelect(
         <label class="control">
             <span>{tr(Text::YearLabel)}</span>
             <select data-control="year" on:change=move |e| on_change.run(event_target_value(&e).parse().ok())>
-                <option value="" prop:selected=move || filter.with(|f| f.single_year().is_none())>{tr(Text::AllYears)}</option>
+                <option value="" prop:selected=move || filter.with(|f| f.single_year().is_none())>
+                    {tr(Text::AllYears)}
+                </option>
                 {move || choices().into_iter().map(|y| view! {
-                    <option value=y.to_string() prop:selected=move || filter.with(|f| f.single_year() == Some(y))>{y}</option>
+                    <option value=y.to_string() prop:selected=move || filter.with(|f| f.single_year() == Some(y))>
+                        {y}
+                    </option>
                 }).collect_view()}
             </select>
         </label>
