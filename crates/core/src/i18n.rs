@@ -458,7 +458,11 @@ mod tests {
             same.extend(check_pair(what, id, en));
         }
         // Every allowed word is in use, so the list stays as short as it claims.
-        assert_eq!(same, SAME_IN_BOTH.iter().copied().collect::<BTreeSet<_>>());
+        assert_eq!(
+            same,
+            SAME_IN_BOTH.iter().copied().collect::<BTreeSet<_>>(),
+            "a word on SAME_IN_BOTH that nothing uses comes off the list"
+        );
         // No Indonesian string is the English of any key: catches a pair written twice in one
         // language, or the two languages swapped.
         let english: BTreeSet<&str> = pairs.iter().map(|p| p.2).collect();
