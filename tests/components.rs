@@ -77,6 +77,13 @@ fn kpi_card_without_illustrative_records_has_no_mark() {
     let c = mount(RwSignal::new(Lang::Id), || {
         view! { <KpiCard kpi="products_exporting" value=5 label=Text::KpiProductsExporting/> }
     });
+    // The card is drawn, so the missing mark is the card's choice and not an empty mount.
+    assert_eq!(
+        find(&c, "[data-kpi=products_exporting]")
+            .get_attribute("data-value")
+            .as_deref(),
+        Some("5")
+    );
     assert!(c.query_selector("[data-provenance]").unwrap().is_none());
 }
 
@@ -105,7 +112,10 @@ async fn error_panel_says_what_happened_and_retries() {
         view! { <ErrorPanel error=error on_retry=move |_| retries.update(|n| *n += 1)/> }
     });
     let shown = c.text_content().unwrap();
-    assert!(shown.contains("tidak dapat dihubungi"), "{shown}");
+    assert_eq!(
+        text(&c, ".error-headline"),
+        Text::ErrorUnreachable.get(Lang::Id)
+    );
     assert!(
         !shown.contains("TypeError") && !shown.contains("JsValue"),
         "{shown}"
@@ -124,7 +134,13 @@ fn error_panel_shows_the_servers_own_words() {
         let body = r#"{"error":{"code":"bad_parameter","message":"query parameter `from`: bad"}}"#;
         view! { <ErrorPanel error=FetchError::from_status(400, body) on_retry=|_| ()/> }
     });
-    assert!(text(&c, ".error-detail").contains("query parameter `from`"));
+    assert_eq!(
+        text(&c, ".error-detail"),
+        format!(
+            "{}: query parameter `from`: bad",
+            Text::ServerSaid.get(Lang::En)
+        )
+    );
 }
 
 #[wasm_bindgen_test]
@@ -244,9 +260,13 @@ mod charts {
                 .as_deref(),
             Some("12")
         );
+        // Lengths are proportional: a is 12 / 3 times b, to floating-point rounding.
+        assert!(width("b") > 0.0, "b is drawn");
         assert!(
-            width("a") > 3.0 * width("b") * 0.99,
-            "lengths are proportional"
+            (width("a") / width("b") - 12.0 / 3.0).abs() < 1e-9,
+            "a is {} wide, b {}: not 12 to 3",
+            width("a"),
+            width("b")
         );
         // An unknown figure is no bar at all, and carries no value.
         assert_eq!(width("c"), 0.0);
@@ -262,11 +282,36 @@ mod charts {
                     .unwrap()
             })
             .collect();
-        assert!(ticks.iter().all(|t| !t.contains('.')), "{ticks:?}");
+        // 0 to 12 in round steps of 2 (ten thousands and over would be compact, "12K").
+        assert_eq!(ticks, ["0", "2", "4", "6", "8", "10", "12"]);
         // Focus shows the tooltip, as hover does.
         find(&c, "[data-bar=b]").focus().unwrap();
         leptos::task::tick().await;
-        assert!(text(&c, "[data-chart-tooltip]").contains('B'));
+        let b = bar("b", Some(3.0));
+        let tip = c.query_selector_all("[data-chart-tooltip] > div").unwrap();
+        let lines: Vec<String> = (0..tip.length())
+            .map(|i| tip.item(i).unwrap().text_content().unwrap())
+            .collect();
+        assert_eq!(lines, [b.label, b.text], "the bar's label, then its figure");
+    }
+
+    #[wasm_bindgen_test]
+    fn counts_never_get_fractional_ticks() {
+        // Up to 3: a free axis steps by 0.5, a count axis by 1.
+        let ticks = |integral: bool| {
+            let c = mount(RwSignal::new(Lang::En), move || {
+                view! {
+                    <BarChart bars=vec![bar("a", Some(3.0)), bar("b", Some(1.0))]
+                        title="Ranking".to_string() source="Karya".to_string() integral=integral on_select=|_| {}/>
+                }
+            });
+            let all = c.query_selector_all(".tick text").unwrap();
+            (0..all.length())
+                .map(|i| all.item(i).unwrap().text_content().unwrap())
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(ticks(true), ["0", "1", "2", "3"]);
+        assert_eq!(ticks(false), ["0", "0.5", "1", "1.5", "2", "2.5", "3"]);
     }
 
     #[wasm_bindgen_test]

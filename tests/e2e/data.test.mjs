@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { dataset } from './expected.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
@@ -45,14 +46,16 @@ test('the sample exported as CSV imports into an empty database and exports agai
   assert.equal(r.status, 0, r.stderr);
   r = karya('import', '--db', join(dir, 'empty.sqlite3'), join(dir, 'first'));
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /shipments\s+34 inserted\s+0 updated\s+0 unchanged/);
+  const n = dataset.shipments.length; // every release of the sample, as the first start loaded it
+  assert.ok(n > 0);
+  assert.match(r.stdout, new RegExp(`shipments\\s+${n} inserted\\s+0 updated\\s+0 unchanged`));
   r = karya('export', '--db', join(dir, 'empty.sqlite3'), join(dir, 'second'));
   assert.equal(r.status, 0, r.stderr);
   const [a, b] = [files(join(dir, 'first')), files(join(dir, 'second'))];
   assert.equal(Object.keys(a).length, 8);
   assert.deepEqual(b, a);
   r = karya('import', '--db', join(dir, 'empty.sqlite3'), join(dir, 'first'));
-  assert.match(r.stdout, /shipments\s+0 inserted\s+0 updated\s+34 unchanged/);
+  assert.match(r.stdout, new RegExp(`shipments\\s+0 inserted\\s+0 updated\\s+${n} unchanged`));
 });
 
 test('a file with bad rows is refused with every error listed and nothing written', () => {

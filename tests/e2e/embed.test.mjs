@@ -61,7 +61,8 @@ test('an embedded map reports its height in all four formats and the portal foll
     const outer = Number(await page.getAttribute('iframe', 'height'));
     assert.equal(outer, inner);
     const messages = await page.evaluate(() => window.__messages);
-    assert.ok(messages.length >= 4 && messages.every((m) => m.origin === new URL(karya.server.url).origin));
+    assert.ok(messages.length >= 4, `${messages.length} messages: one per format at least`);
+    assert.deepEqual([...new Set(messages.map((m) => m.origin))], [new URL(karya.server.url).origin], 'all from Karya');
     const last = (pred) => messages.filter((m) => pred(m.data)).at(-1)?.data;
     assert.deepEqual(last((d) => d?.['datawrapper-height']), { 'datawrapper-height': { 'peta-ekspor': inner } });
     assert.deepEqual(last((d) => d?.sentinel === 'amp'), { sentinel: 'amp', type: 'embed-size', height: inner });

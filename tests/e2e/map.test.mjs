@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useKarya, checkPage, hoverCountry, clickCountry } from './harness.mjs';
+import { dataset, worldMap, intl, usdEn, dateEn, quantityEn, countEn } from './expected.mjs';
 
 const karya = useKarya();
 
@@ -17,7 +18,10 @@ async function openMap(page, query = '') {
 const mapValues = (page) => page.evaluate(() => Object.fromEntries(
   [...document.querySelectorAll('svg.world-map [data-iso][data-value]')].map((p) => [p.dataset.iso, Number(p.dataset.value)])));
 
+// Waits until the map shades the countries of an API answer; the answer must have some, or
+// waiting for none would pass on an empty map.
 async function waitForMapOf(page, expected) {
+  assert.ok(expected.countries.length > 0, 'the API answer has destinations to draw');
   await page.waitForFunction((n) => document.querySelectorAll('svg.world-map [data-iso][data-value]').length === n,
     expected.countries.length);
 }
@@ -27,8 +31,10 @@ test('every country shape carries data-iso, and those with exports the value the
   await withPage(async (page) => {
     await openMap(page);
     await waitForMapOf(page, api);
+    assert.equal(api.countries.length, new Set(dataset.shipments.map((s) => s.country)).size,
+      'every destination of the sample');
     const shapes = await page.locator('svg.world-map path.country').count();
-    assert.ok(shapes > 200, `${shapes} country shapes`);
+    assert.equal(shapes, worldMap.countries.length, 'every country shape of data/geo/world.json');
     assert.equal(await page.locator('svg.world-map path.country:not([data-iso])').count(), 0);
     const values = await mapValues(page);
     assert.deepEqual(values, Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
@@ -70,7 +76,10 @@ test('filters go to the address, and a reload or back gives the same view', asyn
     await waitForMapOf(page, api);
     const before = { values: await mapValues(page), summary: await page.textContent('[data-summary=map]'), url: page.url() };
     assert.deepEqual(before.values, Object.fromEntries(api.countries.map((c) => [c.country, c.value])));
-    assert.match(before.summary, /buah/);
+    const top = api.countries[0];
+    assert.ok(before.summary.startsWith(`Produk WBP diekspor ke ${api.countries.length} negara dalam ${api.shipments} pelepasan`),
+      before.summary);
+    assert.ok(before.summary.includes(`(${intl(top.value, 'id')} buah)`), `${top.country} in pieces: ${before.summary}`);
 
     await page.reload();
     await openMap(page, new URL(before.url).search);
@@ -125,14 +134,28 @@ test('the keyboard reaches destinations, opens the panel and closes it', async (
 });
 
 test('hovering a destination shows its name and figures in the current language', async () => {
+  const [api, country, products] = await Promise.all([karya.server.api('/destinations'), karya.server.api('/countries/AU'),
+    karya.server.api('/products')]);
+  const au = api.countries.find((c) => c.country === 'AU');
+  assert.ok(au && au.quantities.length > 0, 'Australia is a destination of the sample');
+  // The tooltip's lines, from the API: name, figure, releases, quantities, value, latest.
+  const expected = [
+    country.name_en,
+    countEn(au.value, 'release', 'releases'),
+    `Releases: ${intl(au.shipments, 'en')}`,
+    ...au.quantities.map((q) => `${quantityEn(q.quantity, q.unit)} · ${products.find((p) => p.id === q.product_id).name_en}`),
+    ...(au.value_usd === null ? [] : [`Value: ${usdEn(au.value_usd)}`]),
+    `Latest release: ${au.latest ? dateEn(au.latest) : 'date not stated by the source'}`,
+  ];
   await withPage(async (page) => {
     await openMap(page, '?lang=en');
     await hoverCountry(page, 'AU');
-    const tip = await page.textContent('[data-tooltip=AU]');
-    assert.match(tip, /Australia/);
-    assert.match(tip, /releases?/);
-    assert.match(tip, /Latest release/);
-    assert.match(await page.textContent('[data-summary=map]'), /^WBP products went to \d+ countries/);
+    await page.waitForSelector('[data-tooltip=AU]');
+    const tip = await page.$$eval('[data-tooltip=AU] > *', (es) => es.flatMap((e) => (e.tagName === 'UL'
+      ? [...e.children].map((li) => li.textContent) : [e.textContent])));
+    assert.deepEqual(tip, expected);
+    assert.ok((await page.textContent('[data-summary=map]'))
+      .startsWith(`WBP products went to ${api.countries.length} countries in ${api.shipments} releases`));
   });
 });
 
@@ -197,6 +220,7 @@ test('the CSV download holds the table\'s rows', async () => {
     const chunks = [];
     for await (const c of await download.createReadStream()) chunks.push(c);
     const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    assert.ok(api.countries.length > 0 && api.total > 0, 'the API has destinations');
     assert.equal(lines.length, api.countries.length + 1);
     const releases = lines.slice(1).map((l) => Number(l.split(',')[2])).reduce((a, b) => a + b, 0);
     assert.equal(releases, api.total);

@@ -7,6 +7,8 @@ import { startServer, launchBrowser, newPage } from './harness.mjs';
 
 test('a reload with the backend stopped shows the kept data and when it was fetched', async () => {
   const server = await startServer();
+  const api = await server.api('/destinations?from=2025&to=2025');
+  assert.ok(api.countries.length > 0, '2025 has destinations');
   const chromium = await launchBrowser();
   const { page, problems, close } = await newPage(chromium.browser);
   try {
@@ -19,6 +21,7 @@ test('a reload with the backend stopped shows the kept data and when it was fetc
     assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the page is under the service worker');
     const online = await page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll('svg.world-map [data-iso][data-value]')].map((p) => [p.dataset.iso, p.dataset.value])));
+    assert.deepEqual(online, Object.fromEntries(api.countries.map((c) => [c.country, String(c.value)])), 'the API\'s figures');
     assert.equal(await page.locator('[data-notice=offline]').count(), 0, 'no notice while online');
 
     await server.stop();

@@ -7,6 +7,10 @@ import { useKarya, checkPage } from './harness.mjs';
 const karya = useKarya();
 
 test('copy link puts the full view address on the clipboard, and it reproduces the view', async () => {
+  const ranking = await karya.server.api('/ranking?from=2025&to=2025&rank=products');
+  // The table's first rows (25, src/pages/facilities.rs) until "Show all".
+  const shown = Math.min(25, ranking.rows.length);
+  assert.ok(shown > 0, 'the ranking has rows');
   await checkPage(karya, async (page) => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: karya.server.url });
     const address = `${karya.server.url}/facilities?lang=en&from=2025&to=2025&rank=products&sort=name`;
@@ -17,6 +21,7 @@ test('copy link puts the full view address on the clipboard, and it reproduces t
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, address);
     const rows = await page.$$eval('[data-table=ranking] tbody tr', (trs) => trs.map((t) => t.dataset.facility));
+    assert.equal(rows.length, shown);
     await page.goto(copied);
     await page.waitForSelector('[data-table=ranking] tbody tr');
     assert.deepEqual(await page.$$eval('[data-table=ranking] tbody tr', (trs) => trs.map((t) => t.dataset.facility)), rows);

@@ -343,6 +343,7 @@ pub fn flows_not_drawn(flows: &str, releases: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn rank_measures_are_named_in_both_languages() {
@@ -364,13 +365,179 @@ mod tests {
         );
     }
 
-    #[test]
-    fn every_text_exists_in_both_languages() {
-        for t in Text::ALL {
-            for lang in [Lang::Id, Lang::En] {
-                assert!(!t.get(lang).trim().is_empty(), "{t:?} is empty in {lang:?}");
+    /// Words that are rightly written the same in Indonesian and English; any other string
+    /// that is the same in both languages is a translation left out. Kept short on purpose:
+    /// - "Karya": the app's own name, a proper name, never translated;
+    /// - "kg", "m²": SI unit symbols, the same in every language;
+    /// - "set": the Indonesian word for a set is "set" too (KBBI), and so is the English singular.
+    const SAME_IN_BOTH: &[&str] = &["Karya", "kg", "m²", "set"];
+
+    /// A string a person reads: not blank, no stray spaces at either end or doubled inside.
+    fn assert_clean(what: &str, s: &str) {
+        assert!(!s.is_empty(), "{what} is empty");
+        assert_eq!(s, s.trim(), "{what} has spaces at an end: {s:?}");
+        assert!(!s.contains("  "), "{what} has a double space: {s:?}");
+    }
+
+    /// The `{…}` placeholders of a string (none today; a `{}` or `{name}` in one language
+    /// must be in the other, or a figure would vanish from one translation).
+    fn placeholders(s: &str) -> BTreeSet<&str> {
+        s.match_indices('{')
+            .filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i..=i + j]))
+            .collect()
+    }
+
+    /// Checks one pair of translations, and returns it when the two are the same.
+    fn check_pair<'a>(what: &str, id: &'a str, en: &'a str) -> Option<&'a str> {
+        assert_clean(&format!("{what} in Indonesian"), id);
+        assert_clean(&format!("{what} in English"), en);
+        assert_eq!(
+            placeholders(id),
+            placeholders(en),
+            "{what}: placeholders differ between {id:?} and {en:?}"
+        );
+        if id == en {
+            assert!(
+                SAME_IN_BOTH.contains(&id),
+                "{what} is {id:?} in both languages: translate it, or add it to SAME_IN_BOTH with the reason"
+            );
+            return Some(id);
+        }
+        None
+    }
+
+    // Every variant of the enums named below, kept complete by the matches: a new variant does
+    // not compile until it is listed here, so its words are checked too.
+    const UNITS: [Unit; 4] = [Unit::Piece, Unit::Kilogram, Unit::Set, Unit::SquareMetre];
+    const STATUSES: [ProductStatus; 4] = [
+        ProductStatus::Exporting,
+        ProductStatus::Pilot,
+        ProductStatus::InDevelopment,
+        ProductStatus::Planned,
+    ];
+    const ROLES: [ZoningRole; 3] = [ZoningRole::Producer, ZoningRole::Supplier, ZoningRole::Both];
+    const KINDS: [FacilityKind; 4] = [
+        FacilityKind::Lapas,
+        FacilityKind::Rutan,
+        FacilityKind::Lpka,
+        FacilityKind::Bapas,
+    ];
+    #[allow(dead_code)]
+    fn every_variant_is_listed(u: Unit, s: ProductStatus, r: ZoningRole, k: FacilityKind) {
+        match u {
+            Unit::Piece | Unit::Kilogram | Unit::Set | Unit::SquareMetre => {}
+        }
+        match s {
+            ProductStatus::Exporting
+            | ProductStatus::Pilot
+            | ProductStatus::InDevelopment
+            | ProductStatus::Planned => {}
+        }
+        match r {
+            ZoningRole::Producer | ZoningRole::Supplier | ZoningRole::Both => {}
+        }
+        match k {
+            FacilityKind::Lapas
+            | FacilityKind::Rutan
+            | FacilityKind::Lpka
+            | FacilityKind::Bapas => {}
+        }
+    }
+
+    /// Every fixed word of the interface as (what, Indonesian, English): the `Text` table and
+    /// the names of units (singular and plural), product statuses, zoning roles and kinds.
+    fn every_pair() -> Vec<(String, &'static str, &'static str)> {
+        let mut pairs: Vec<_> = Text::ALL
+            .iter()
+            .map(|t| (format!("{t:?}"), t.get(Lang::Id), t.get(Lang::En)))
+            .collect();
+        for unit in UNITS {
+            for n in [1.0, 2.0] {
+                let (id, en) = (unit_name(unit, n, Lang::Id), unit_name(unit, n, Lang::En));
+                pairs.push((format!("{unit:?} ({n})"), id, en));
             }
         }
+        for s in STATUSES {
+            pairs.push((
+                format!("{s:?}"),
+                status_name(s, Lang::Id),
+                status_name(s, Lang::En),
+            ));
+        }
+        for r in ROLES {
+            pairs.push((
+                format!("{r:?}"),
+                role_name(r, Lang::Id),
+                role_name(r, Lang::En),
+            ));
+        }
+        for k in KINDS {
+            let (id, en) = (
+                facility_kind_name(k, Lang::Id),
+                facility_kind_name(k, Lang::En),
+            );
+            pairs.push((format!("{k:?}"), id, en));
+        }
+        pairs
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        let pairs = every_pair();
+        let mut same = BTreeSet::new();
+        for (what, id, en) in &pairs {
+            same.extend(check_pair(what, id, en));
+        }
+        // Every allowed word is in use, so the list stays as short as it claims.
+        assert_eq!(
+            same,
+            SAME_IN_BOTH.iter().copied().collect::<BTreeSet<_>>(),
+            "a word on SAME_IN_BOTH that nothing uses comes off the list"
+        );
+        // No Indonesian string is the English of any key: catches a pair written twice in one
+        // language, or the two languages swapped.
+        let english: BTreeSet<&str> = pairs.iter().map(|p| p.2).collect();
+        for (what, id, _) in &pairs {
+            assert!(
+                !english.contains(id) || SAME_IN_BOTH.contains(id),
+                "{what}: the Indonesian {id:?} is an English string of the table"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_carry_every_figure_in_both_languages() {
+        for lang in [Lang::Id, Lang::En] {
+            for (what, s, figures) in [
+                (
+                    "showing_releases",
+                    showing_releases("⟨8⟩", "⟨34⟩", 34, lang),
+                    ["⟨8⟩", "⟨34⟩"],
+                ),
+                (
+                    "flows_not_drawn",
+                    flows_not_drawn("⟨12⟩", "⟨30⟩", lang),
+                    ["⟨12⟩", "⟨30⟩"],
+                ),
+            ] {
+                assert_clean(&format!("{what} in {lang:?}"), &s);
+                for f in figures {
+                    assert_eq!(
+                        s.matches(f).count(),
+                        1,
+                        "{what} in {lang:?} shows {f} once: {s:?}"
+                    );
+                }
+            }
+        }
+        assert_ne!(
+            showing_releases("8", "34", 34, Lang::Id),
+            showing_releases("8", "34", 34, Lang::En)
+        );
+        assert_ne!(
+            flows_not_drawn("12", "30", Lang::Id),
+            flows_not_drawn("12", "30", Lang::En)
+        );
     }
 
     #[test]
