@@ -119,7 +119,8 @@ test('the worker keeps the app through file navigations, quota errors and new re
         await page.waitForSelector('[data-kpi=shipments]');
         await waitUntilKept(page);
         assert.ok(!(await page.evaluate(() => caches.keys())).includes('karya-data-v1'), 'the old store is gone');
-        assert.deepEqual(problems, []);
+        // The file shown in a tab first asks for /favicon.ico, which Karya does not have.
+        assert.deepEqual(problems.filter((p) => !/status of 404 .*\/favicon\.ico\)$/.test(p)), []);
       } finally {
         await close();
       }
