@@ -45,11 +45,12 @@ where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, FetchError>>,
 {
-    if let Some(hit) = cache.with_value(|c| c.get(&key)) {
+    if let Some(hit) = cache.try_with_value(|c| c.get(&key)).flatten() {
         return Ok(hit);
     }
     let answer = fetch.await?;
-    cache.update_value(|c| c.put(key, answer.clone()));
+    // `try_`: the page may have been left while the answer came; it is then kept by no one.
+    cache.try_update_value(|c| c.put(key, answer.clone()));
     Ok(answer)
 }
 
@@ -59,7 +60,9 @@ where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, FetchError>> + 'static,
 {
-    let known = cache.with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key));
+    let known = cache
+        .try_with_value(|c| c.answers.contains_key(&key) || c.pending.contains(&key))
+        .unwrap_or(true);
     if known {
         return;
     }
@@ -67,10 +70,11 @@ where
         c.pending.insert(key.clone());
     });
     leptos::task::spawn_local(async move {
+        // The page may be gone by the time the answer comes: then nothing is kept.
         if let Ok(answer) = fetch.await {
-            cache.update_value(|c| c.put(key.clone(), answer));
+            cache.try_update_value(|c| c.put(key.clone(), answer));
         }
-        cache.update_value(|c| {
+        cache.try_update_value(|c| {
             c.pending.remove(&key);
         });
     });

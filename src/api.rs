@@ -18,6 +18,32 @@ use wasm_bindgen::prelude::*;
 
 /// A briefing-room network can hang rather than fail; after this, say so and offer a retry.
 const TIMEOUT_SECONDS: u32 = 15;
+
+/// The time limit in force: 15 s, or a shorter one a test sets before the app starts
+/// (`window.karyaTimeLimitSeconds`), so the fault tests need not wait 15 s per case.
+fn time_limit() -> u32 {
+    web_sys::window()
+        .and_then(|w| {
+            web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("karyaTimeLimitSeconds")).ok()
+        })
+        .and_then(|v| v.as_f64())
+        .filter(|s| *s >= 1.0 && *s <= TIMEOUT_SECONDS as f64)
+        .map_or(TIMEOUT_SECONDS, |s| s as u32)
+}
+
+/// The page's language, from its address (`?lang=`), for `Accept-Language`: the server words
+/// its errors in it, and says which language it used.
+fn reader_lang() -> karya_core::Lang {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| {
+            q.trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("lang="))
+                .and_then(karya_core::Lang::parse)
+        })
+        .unwrap_or_default()
+}
 const DEFAULT_BASE: &str = "/api/v1";
 
 /// The API's address: `<meta name="karya-api-base" content="…">` in `index.html`, so a
@@ -96,6 +122,7 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     let answer = exchange(|signal| {
         Request::get(url)
             .header("Accept", "application/json")
+            .header("Accept-Language", reader_lang().code())
             .abort_signal(Some(signal))
             .build()
     })
@@ -103,76 +130,128 @@ async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
     decode(url, answer)
 }
 
-/// An answer as it came: its status, its body and what the service worker said about it.
+/// An answer as it came: its status, its body, what the service worker said about it, and
+/// the headers that say how to read a refusal.
 struct Answer {
     status: u16,
     body: String,
     from_store: bool,
     fetched_at: Option<chrono::DateTime<chrono::Utc>>,
+    content_language: Option<String>,
+    retry_after: Option<u32>,
+}
+
+/// A request's time limit and its way to stop, owned by the future that sends it: dropped
+/// with it — the request answered, or abandoned because a sibling failed or the page was
+/// left — it clears its timer and aborts the request, so no timer fires into a closure that
+/// is gone and no answer arrives for nobody.
+struct Deadline {
+    controller: web_sys::AbortController,
+    timer: Option<i32>,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(seconds: u32) -> Result<Deadline, FetchError> {
+        let controller =
+            web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
+        let abort = controller.clone();
+        let on_timeout = Closure::<dyn FnMut()>::new(move || abort.abort());
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                (seconds * 1000) as i32,
+            )
+            .ok()
+        });
+        Ok(Deadline {
+            controller,
+            timer,
+            _on_timeout: on_timeout,
+        })
+    }
+
+    fn expired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(w), Some(t)) = (web_sys::window(), self.timer.take()) {
+            w.clear_timeout_with_handle(t);
+        }
+        // Aborting a finished request does nothing; an abandoned one stops downloading.
+        self.controller.abort();
+    }
 }
 
 /// Sends the request `build` makes, with the time limit; any status is an `Answer`.
 async fn exchange(
     build: impl FnOnce(&web_sys::AbortSignal) -> Result<gloo_net::http::Request, gloo_net::Error>,
 ) -> Result<Answer, FetchError> {
-    let controller =
-        web_sys::AbortController::new().map_err(|e| FetchError::Unreachable(js_text(&e)))?;
+    let seconds = time_limit();
+    let deadline = Deadline::start(seconds)?;
     let request =
-        build(&controller.signal()).map_err(|e| FetchError::BadResponse(e.to_string()))?;
-    let abort = controller.clone();
-    let on_timeout = Closure::once(move || abort.abort());
-    let timer = web_sys::window().and_then(|w| {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            (TIMEOUT_SECONDS * 1000) as i32,
-        )
-        .ok()
-    });
-    let result = request.send().await;
-    if let (Some(w), Some(t)) = (web_sys::window(), timer) {
-        w.clear_timeout_with_handle(t);
-    }
-    let response = match result {
+        build(&deadline.controller.signal()).map_err(|e| FetchError::BadResponse(e.to_string()))?;
+    let response = match request.send().await {
         Ok(r) => r,
-        Err(_) if controller.signal().aborted() => {
-            return Err(FetchError::TimedOut(TIMEOUT_SECONDS))
-        }
+        Err(_) if deadline.expired() => return Err(FetchError::TimedOut(seconds)),
         Err(e) => return Err(FetchError::Unreachable(e.to_string())),
     };
     let status = response.status();
-    let from_store = response.headers().get("x-karya-from-cache").is_some();
-    let fetched_at = response
-        .headers()
+    let headers = response.headers();
+    let from_store = headers.get("x-karya-from-cache").is_some();
+    let fetched_at = headers
         .get("x-karya-fetched-at")
         .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
         .map(|t| t.with_timezone(&chrono::Utc));
-    let body = response
-        .text()
-        .await
-        .map_err(|e| FetchError::BadResponse(e.to_string()))?;
+    let content_language = headers.get("content-language");
+    let retry_after = headers
+        .get("retry-after")
+        .and_then(|v| karya_core::api::parse_retry_after(&v, now()));
+    // The body is read under the same time limit: a stalled body is a timeout too.
+    let body = match response.text().await {
+        Ok(b) => b,
+        Err(_) if deadline.expired() => return Err(FetchError::TimedOut(seconds)),
+        Err(e) => return Err(FetchError::BadResponse(e.to_string())),
+    };
     Ok(Answer {
         status,
         body,
         from_store,
         fetched_at,
+        content_language,
+        retry_after,
     })
 }
 
 /// A success decoded, anything else as the error a person can act on.
 fn decode<T: DeserializeOwned>(url: &str, answer: Answer) -> Result<T, FetchError> {
     if !(200..300).contains(&answer.status) {
-        return Err(match FetchError::from_status(answer.status, &answer.body) {
-            // The service worker's word for "offline, and nothing kept for this view".
-            FetchError::Server { code, .. } if code == "offline" => {
-                FetchError::Unreachable("offline".into())
-            }
-            other => other,
+        let error = FetchError::from_answer(
+            answer.status,
+            &answer.body,
+            answer.content_language.as_deref(),
+            answer.retry_after,
+        );
+        // The service worker's word for "offline, and nothing kept for this view".
+        let offline = serde_json::from_str::<ErrorBody>(&answer.body)
+            .is_ok_and(|b| b.error.code == "offline");
+        return Err(if offline {
+            FetchError::Unreachable("offline".into())
+        } else {
+            error
         });
     }
     if url.starts_with(&api_base()) {
         crate::offline::note_answer(answer.from_store, answer.fetched_at);
     }
     serde_json::from_str(&answer.body).map_err(|e| FetchError::BadResponse(e.to_string()))
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(web_sys::js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 fn js_text(v: &JsValue) -> String {
@@ -228,6 +307,7 @@ pub async fn session(token: &str) -> Result<Session, FetchError> {
     let answer = exchange(|signal| {
         Request::get(&url)
             .header("Accept", "application/json")
+            .header("Accept-Language", reader_lang().code())
             .header("Authorization", &bearer)
             .abort_signal(Some(signal))
             .build()
@@ -259,13 +339,7 @@ pub async fn create_shipment(
         Request::post(&url)
             .header("Accept", "application/json")
             // The server words a refusal in the page's language.
-            .header(
-                "Accept-Language",
-                match lang {
-                    karya_core::Lang::Id => "id",
-                    karya_core::Lang::En => "en",
-                },
-            )
+            .header("Accept-Language", lang.code())
             .header("Authorization", &bearer)
             .abort_signal(Some(signal))
             .json(draft)

@@ -280,7 +280,7 @@ pub fn parse_rupiah(text: &str) -> Option<i64> {
 pub fn sign_in_problem(error: &FetchError) -> Text {
     match error {
         FetchError::Server { status: 401, .. } => Text::TokenRejected,
-        FetchError::Server { status: 429, .. } => Text::TooManyAttempts,
+        FetchError::Busy { status: 429, .. } => Text::TooManyAttempts,
         other => other.headline(),
     }
 }
@@ -441,11 +441,7 @@ mod tests {
 
     #[test]
     fn a_refused_sign_in_says_why() {
-        let server = |status| FetchError::Server {
-            status,
-            code: String::new(),
-            message: String::new(),
-        };
+        let server = |status| FetchError::from_status(status, "");
         assert_eq!(sign_in_problem(&server(401)), Text::TokenRejected);
         assert_eq!(sign_in_problem(&server(429)), Text::TooManyAttempts);
         assert_eq!(

@@ -7,9 +7,32 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 export function register_service_worker() {
-  if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/sw.js').catch(() => {});
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+  // What this page fetched without the worker (before it took control) is posted to it once
+  // it controls the page, so the worker can keep it: one visit is enough to work offline.
+  const seen = new Set();
+  const pending = [];
+  const flush = () => {
+    const worker = navigator.serviceWorker.controller;
+    if (worker && pending.length) worker.postMessage({ type: 'keep', urls: pending.splice(0) });
+  };
+  const note = (entries) => {
+    for (const e of entries) {
+      if (e.workerStart > 0) continue; // the worker saw it already
+      const url = new URL(e.name, location.href);
+      if (url.origin !== location.origin || seen.has(url.href)) continue;
+      seen.add(url.href);
+      pending.push(url.href);
+    }
+    flush();
+  };
+  try {
+    new PerformanceObserver((list) => note(list.getEntries())).observe({ type: 'resource', buffered: true });
+  } catch (e) {
+    note(performance.getEntriesByType('resource'));
   }
+  navigator.serviceWorker.addEventListener('controllerchange', flush);
 }
 "#)]
 extern "C" {

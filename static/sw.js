@@ -1,5 +1,11 @@
 /* Karya's service worker: the app works offline after one visit.
- * - Pages: network first; offline, the app's index.html as last seen.
+ * - Install: the app's shell (index.html and the files it names) is stored before the worker
+ *   takes over, and it takes control of the open page at once (skipWaiting, clients.claim).
+ * - What the page fetched before the worker controlled it: the page posts those addresses
+ *   (`{type: 'keep', urls}`, see src/offline.rs) and the worker fetches and stores each one
+ *   it does not hold yet, so the first visit is enough to work offline.
+ * - Pages: network first; offline, the app's index.html as last seen. Only an HTML answer is
+ *   stored as the app: opening /karya-embed.js or a map's JSON in a tab never replaces it.
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
  * - An editor's requests (with an Authorization header) go straight to the network: an answer
@@ -7,21 +13,99 @@
  * - API answers: network first, each answer kept with the time it was fetched; offline, the
  *   kept answer is returned marked `x-karya-from-cache` and `x-karya-fetched-at`, so the app
  *   can say "data as of …". With nothing kept, a JSON error the app shows as "cannot be reached".
+ * - A store that cannot take more (a quota error) loses that copy, nothing else: the answer
+ *   from the network is still given, never read as "offline".
+ * - FORMAT names the shape of the API's answers: a release that changes it bumps it, and the
+ *   new worker drops every answer (and file) an older one kept.
  */
-const APP = 'karya-app-v1';
-const DATA = 'karya-data-v1';
+const FORMAT = 2;
+const APP = `karya-app-v${FORMAT}`;
+const DATA = `karya-data-v${FORMAT}`;
 // Answers and files kept at most: the oldest go first, so the store stays small on a phone.
 const MAX_ANSWERS = 300;
 const MAX_FILES = 60;
+const SHELL = '/index.html';
+// Editor-only addresses: never kept, even without a token.
+const PRIVATE = /^\/api\/v\d+\/(session|audit)/;
 
-async function keep(cache, request, response, max) {
-  await cache.put(request, response);
-  const keys = await cache.keys();
-  for (const old of keys.slice(0, Math.max(0, keys.length - max))) await cache.delete(old);
+async function keep(cacheName, request, response, max) {
+  try {
+    const cache = await caches.open(cacheName);
+    await cache.put(request, response);
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - max))) await cache.delete(old);
+  } catch (e) {
+    // Quota exceeded or storage unavailable: this copy is not kept; the answer still stands.
+  }
 }
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+async function kept(cacheName, request) {
+  try {
+    return await (await caches.open(cacheName)).match(request);
+  } catch (e) {
+    return undefined;
+  }
+}
+
+const isHtml = (response) => (response.headers.get('content-type') || '').includes('text/html');
+
+// index.html and every file it names (scripts, styles, the wasm, the icon).
+async function storeShell() {
+  try {
+    const response = await fetch(SHELL, { cache: 'no-cache' });
+    if (!response.ok || !isHtml(response)) return;
+    const html = await response.clone().text();
+    await keep(APP, SHELL, response, MAX_FILES);
+    const files = new Set();
+    for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["'](\/[^"'?#]+\.[a-z0-9]+)["']/gi)) files.add(m[1]);
+    await Promise.all([...files].map((path) => storeFile(path)));
+  } catch (e) {
+    // Offline while installing: the pages visited later fill the store.
+  }
+}
+
+async function storeFile(path) {
+  if (await kept(APP, path)) return;
+  try {
+    const response = await fetch(path);
+    if (response.ok) await keep(APP, path, response, MAX_FILES);
+  } catch (e) { /* not kept this time */ }
+}
+
+async function storeAnswer(url) {
+  if (await kept(DATA, url)) return;
+  try {
+    const response = await fetch(url, { headers: { accept: 'application/json' } });
+    if (response.ok) await keepAnswer(new Request(url), response);
+  } catch (e) { /* not kept this time */ }
+}
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(storeShell());
+});
+
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  // Stores of an older format: their answers may no longer read as this app expects.
+  for (const name of await caches.keys()) {
+    if (name.startsWith('karya-') && name !== APP && name !== DATA) await caches.delete(name);
+  }
+  await self.clients.claim();
+})()));
+
+// The page's list of what it fetched before this worker controlled it.
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
+  event.waitUntil(Promise.all(data.urls.slice(0, MAX_ANSWERS).map((u) => {
+    let url;
+    try { url = new URL(u, self.location.origin); } catch (e) { return null; }
+    if (url.origin !== self.location.origin || PRIVATE.test(url.pathname)) return null;
+    if (url.pathname.startsWith('/api/')) return storeAnswer(url.href);
+    if (url.pathname === '/sw.js') return null;
+    return storeFile(url.pathname);
+  })));
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -30,6 +114,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
+    if (PRIVATE.test(url.pathname)) return;
     event.respondWith(apiAnswer(request));
   } else if (request.mode === 'navigate') {
     event.respondWith(page(request));
@@ -39,59 +124,65 @@ self.addEventListener('fetch', (event) => {
 });
 
 async function page(request) {
-  const cache = await caches.open(APP);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await keep(cache, '/index.html', response.clone(), MAX_FILES);
-    return response;
+    response = await fetch(request);
   } catch (e) {
-    const kept = await cache.match('/index.html');
-    if (kept) return kept;
+    const shell = await kept(APP, SHELL);
+    if (shell) return shell;
     throw e;
   }
+  // Only the app's own page is the app: a JSON or script file opened in a tab is not.
+  if (response.ok && isHtml(response)) await keep(APP, SHELL, response.clone(), MAX_FILES);
+  return response;
 }
 
 // Trunk's names carry a content hash (`karya-app-3f2a…9c1d_bg.wasm`): such a file never changes.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/;
 
 async function appFile(request) {
-  const cache = await caches.open(APP);
   if (HASHED.test(new URL(request.url).pathname)) {
-    const kept = await cache.match(request);
-    if (kept) return kept;
+    const copy = await kept(APP, request);
+    if (copy) return copy;
   }
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) await keep(cache, request, response.clone(), MAX_FILES);
-    return response;
+    response = await fetch(request);
   } catch (e) {
-    const kept = await cache.match(request);
-    if (kept) return kept;
+    const copy = await kept(APP, request);
+    if (copy) return copy;
     throw e;
   }
+  if (response.ok) await keep(APP, request, response.clone(), MAX_FILES);
+  return response;
+}
+
+async function keepAnswer(request, response) {
+  const headers = new Headers(response.headers);
+  headers.set('x-karya-fetched-at', new Date().toISOString());
+  const body = await response.clone().blob();
+  await keep(DATA, request, new Response(body, { status: response.status, headers }), MAX_ANSWERS);
 }
 
 async function apiAnswer(request) {
-  const cache = await caches.open(DATA);
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok) {
-      const headers = new Headers(response.headers);
-      headers.set('x-karya-fetched-at', new Date().toISOString());
-      const body = await response.clone().blob();
-      await keep(cache, request, new Response(body, { status: response.status, headers }), MAX_ANSWERS);
-    }
-    return response;
+    response = await fetch(request);
   } catch (e) {
-    const kept = await cache.match(request);
-    if (kept) {
-      const headers = new Headers(kept.headers);
+    const copy = await kept(DATA, request);
+    if (copy) {
+      const headers = new Headers(copy.headers);
       headers.set('x-karya-from-cache', '1');
-      return new Response(await kept.blob(), { status: kept.status, headers });
+      return new Response(await copy.blob(), { status: copy.status, headers });
     }
     return new Response(JSON.stringify({ error: { code: 'offline', message: 'offline and nothing kept for this view' } }), {
       status: 503,
       headers: { 'content-type': 'application/json' },
     });
   }
+  // Kept apart from giving the answer: a store that fails never turns an answer into "offline".
+  if (response.ok) {
+    try { await keepAnswer(request, response); } catch (e) { /* not kept */ }
+  }
+  return response;
 }

@@ -11,29 +11,46 @@ let portal;
 let portalUrl;
 
 // The portal's page and its one script of its own, which records what Karya's frame says.
-function portalPage(src) {
+function portalPage(src, evil) {
+  const stranger = evil ? '<iframe data-karya-embed id="stranger" src="/stranger.html" title="not Karya" height="123" style="width:100%;border:0"></iframe>' : '';
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Portal Kemenimipas (uji)</title>
 <script src="/recorder.js"></script></head><body><h1>Portal</h1>
-<iframe data-karya-embed src="${karya.server.url}${src}" title="Karya: peta ekspor" height="300" style="width:100%;border:0"></iframe>
+<iframe data-karya-embed src="${karya.server.url}${src}" title="Karya: peta ekspor" height="300" style="width:100%;border:0"></iframe>${stranger}
 <script src="${karya.server.url}/karya-embed.js"></script></body></html>`;
 }
+// A frame of another origin than Karya's that posts height messages in all four formats, for
+// itself and, naming it, for Karya's frame.
+const STRANGER = `var h = 4321;
+function post() {
+  var to = window.parent;
+  to.postMessage({ 'datawrapper-height': { 'peta-ekspor': h, stranger: h } }, '*');
+  to.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+  to.postMessage(JSON.stringify({ src: location.href, context: 'iframe.resize', height: h }), '*');
+  to.postMessage('pymxPYMxchart-1xPYMxheightxPYMx' + h, '*');
+}
+post(); setInterval(post, 100);`;
 const RECORDER = `window.__messages = [];
 window.addEventListener('message', function (e) { window.__messages.push({ origin: e.origin, data: e.data }); });`;
 
 before(async () => {
   let src = '/';
   portal = createServer((req, res) => {
-    if (req.url.startsWith('/recorder.js')) {
+    if (req.url.startsWith('/recorder.js') || req.url.startsWith('/stranger.js')) {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      return res.end(RECORDER);
+      return res.end(req.url.startsWith('/recorder.js') ? RECORDER : STRANGER);
     }
-    src = decodeURIComponent(new URL(req.url, 'http://x').searchParams.get('src') || '/');
+    if (req.url.startsWith('/stranger.html')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!doctype html><html><body><p>stranger</p><script src="/stranger.js"></script></body></html>');
+    }
+    const query = new URL(req.url, 'http://x').searchParams;
+    src = decodeURIComponent(query.get('src') || '/');
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       // A strict portal: scripts only from itself and from Karya, none inline.
-      'content-security-policy': `script-src 'self' ${karya.server.url}; frame-src ${karya.server.url}`,
+      'content-security-policy': `script-src 'self' ${karya.server.url}; frame-src 'self' ${karya.server.url}`,
     });
-    res.end(portalPage(src));
+    res.end(portalPage(src, query.get('stranger') === '1'));
   });
   await new Promise((ok) => portal.listen(0, '127.0.0.1', ok));
   portalUrl = `http://127.0.0.1:${portal.address().port}`;
@@ -79,6 +96,24 @@ test('an embedded map reports its height in all four formats and the portal foll
     assert.ok(after > before);
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => window.__messages.length), after, 'no messages without a change');
+  });
+});
+
+test('a frame of another origin posting height messages in all four formats changes nothing', async () => {
+  await checkPage(karya, async (page) => {
+    const src = '/map?embed=peta-ekspor&childId=chart-1&lang=en';
+    await page.goto(`${portalUrl}/?stranger=1&src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('iframe[src*="/map"]');
+    await frame.locator('svg.world-map path[data-iso]').first().waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('iframe[src*="/map"]').getAttribute('height')) > 300);
+    // The stranger has posted for a while by now, in every format.
+    await page.waitForFunction(() => window.__messages.filter((m) => m.origin !== new URL(document.querySelector('iframe[src*="/map"]').src).origin).length >= 20);
+    const inner = await page.frames().find((f) => f.url().includes('/map'))
+      .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    assert.equal(Number(await page.getAttribute('iframe[src*="/map"]', 'height')), inner, 'Karya\'s frame keeps its own height');
+    assert.equal(await page.getAttribute('#stranger', 'height'), '123', 'the stranger\'s frame is not resized');
+    assert.equal(await page.evaluate(() => document.querySelector('#stranger').style.height), '');
+    assert.ok(!(await page.evaluate(() => [...document.querySelectorAll('iframe')].some((f) => f.getAttribute('height') === '4321'))));
   });
 });
 

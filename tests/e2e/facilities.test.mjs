@@ -205,7 +205,7 @@ test('a facility with no production says so in words, and an unknown one is name
   await withPage(async (page) => {
     await page.goto(`${karya.server.url}/facility/lapas-atlantis`);
     await page.waitForSelector('[data-state=unknown-facility]');
-  }, { allowed: [/status of 404/] });
+  }, { allowed: [/status of 404 .*\/api\/v1\/facilities\/lapas-atlantis/] });
 });
 
 test('a period without data says so in words instead of drawing empty charts', async () => {

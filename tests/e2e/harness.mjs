@@ -75,13 +75,15 @@ export async function launchBrowser() {
 }
 
 // A fresh page that records every page error and console error.
-export async function newPage(browser, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+// A console error carries the address it is about, so an allow-list can name the request a
+// test fails on purpose rather than every failed load.
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  return { page, problems, close: () => context.close() };
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location()?.url ?? ''})`); });
+  return { page, context, problems, close: () => context.close() };
 }
 
 // Runs `check` on a fresh page of the test file's browser, then fails on any page or console

@@ -124,7 +124,7 @@ test('an unreachable backend shows what happened and a retry that recovers', asy
     await page.click('[data-action=retry]');
     await page.waitForSelector('[data-kpi=shipments]');
     await assertKpisMatch(page, summary, 'id');
-  }, { allowed: [/ERR_CONNECTION_REFUSED|Failed to load resource/] });
+  }, { allowed: [/Failed to load resource: net::ERR_CONNECTION_REFUSED .*\/api\/v1\//] });
 });
 
 test('an answer of the server that says no is shown in the reader\'s language with its reason', async () => {
@@ -134,7 +134,7 @@ test('an answer of the server that says no is shown in the reader\'s language wi
     assert.match(panel, /refused this request/);
     assert.match(panel, /no product with the code "no-such-product"/);
     assert.ok(await page.locator('[data-action=retry]').isVisible());
-  }, { allowed: [/status of 400|Failed to load resource/] });
+  }, { allowed: [/Failed to load resource: the server responded with a status of 400 .*\/api\/v1\/(summary|shipments)\?/] });
 });
 
 test('client routes load directly and unknown ones say so', async () => {

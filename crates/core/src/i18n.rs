@@ -100,6 +100,10 @@ texts! {
     ErrorTimedOut => "Server data Karya tidak menjawab dalam waktu yang wajar. Jaringan mungkin lambat; coba lagi.",
                      "Karya's data server did not answer in time. The network may be slow; try again.";
     ErrorServer => "Server data Karya menolak permintaan ini.", "Karya's data server refused this request.";
+    ErrorServerFailed => "Server data Karya mengalami gangguan. Coba lagi nanti.",
+                         "Karya's data server ran into a problem. Try again later.";
+    ErrorBusy => "Server data Karya sedang sibuk. Tunggu sebentar, lalu coba lagi.",
+                 "Karya's data server is busy. Wait a moment, then try again.";
     ErrorBadResponse => "Server data Karya mengirim jawaban yang tidak dapat dibaca. Coba lagi sebentar lagi.",
                         "Karya's data server sent an answer that cannot be read. Try again in a moment.";
     ServerSaid => "Pesan server", "The server said";

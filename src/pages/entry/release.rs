@@ -109,6 +109,7 @@ fn submit_handler(
                 status: 401,
                 code: "unauthorized".into(),
                 message: String::new(),
+                said_in: None,
             };
             return on_unauthorized.run(signed_out);
         };
@@ -129,6 +130,8 @@ fn submit_handler(
                             status: 422,
                             code: "invalid_record".into(),
                             message,
+                            // The server words a refusal in the language it was asked for.
+                            said_in: Some(reply_in),
                         };
                         progress.failure.set(Some(refused));
                     } else {
@@ -169,7 +172,10 @@ fn FailureNotice(failure: RwSignal<Option<FetchError>>) -> impl IntoView {
     let lang = use_lang();
     move || {
         failure.get().map(|e| {
-            let (headline, said) = (e.headline(), e.server_message().map(|m| format!(" {m}")));
+            let headline = e.headline();
+            let said = e
+                .server_message(lang.get_untracked())
+                .map(|m| format!(" {m}"));
             view! {
                 <p class="notice notice-error" role="alert" data-entry-failure="">
                     {move || headline.get(lang.get())}

@@ -120,6 +120,15 @@ impl IntoResponse for ApiError {
         };
         let mut response = (status, Json(body)).into_response();
         let headers = response.headers_mut();
+        // The message's language, so the app shows it only to a reader of that language.
+        // A refused record is worded in the reader's language (`ReplyLang`) and says so in
+        // its fields; every other message is English.
+        if !matches!(self, ApiError::Invalid { .. }) {
+            headers.insert(
+                axum::http::header::CONTENT_LANGUAGE,
+                axum::http::HeaderValue::from_static("en"),
+            );
+        }
         match &self {
             ApiError::Unauthorized(_) => {
                 headers.insert(
