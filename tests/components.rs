@@ -130,16 +130,29 @@ async fn error_panel_says_what_happened_and_retries() {
 
 #[wasm_bindgen_test]
 fn error_panel_shows_the_servers_own_words() {
-    let c = mount(RwSignal::new(Lang::En), || {
-        let body = r#"{"error":{"code":"bad_parameter","message":"query parameter `from`: bad"}}"#;
-        view! { <ErrorPanel error=FetchError::from_status(400, body) on_retry=|_| ()/> }
+    // The server says its words are English (`Content-Language: en`): an English page shows
+    // them, an Indonesian page keeps them out of sight rather than mix languages.
+    let body = r#"{"error":{"code":"bad_parameter","message":"query parameter `from`: bad"}}"#;
+    let said_in_english = || FetchError::from_answer(400, body, Some("en"), None);
+    let en = mount(RwSignal::new(Lang::En), move || {
+        view! { <ErrorPanel error=said_in_english() on_retry=|_| ()/> }
     });
     assert_eq!(
-        text(&c, ".error-detail"),
+        text(&en, ".error-detail"),
         format!(
             "{}: query parameter `from`: bad",
             Text::ServerSaid.get(Lang::En)
         )
+    );
+    let id = mount(RwSignal::new(Lang::Id), move || {
+        view! { <ErrorPanel error=said_in_english() on_retry=|_| ()/> }
+    });
+    assert_eq!(id.query_selector_all(".error-detail").unwrap().length(), 0);
+    assert_eq!(
+        id.query_selector_all("[data-action=retry]")
+            .unwrap()
+            .length(),
+        1
     );
 }
 
