@@ -4,7 +4,7 @@
 
 use crate::answer_cache::{for_filter_and_neighbours, AnswerCache};
 use crate::components::error_panel::{ErrorPanel, Loading};
-use crate::reference::{use_reference, Load};
+use crate::reference::{use_reference, Load, Tables};
 use crate::view_state::{use_embed, use_filter, use_lang};
 use karya_core::api::FetchError;
 use karya_core::destinations::Measure;
@@ -232,5 +232,35 @@ where
             });
             body(r, latest).into_any()
         }
+    }
+}
+
+/// The same pattern for a view drawn anew with each answer (the overview, a briefing slide,
+/// the entry form): `Loading` until the tables and the answer are in, then `body`; a failure
+/// ends in the error panel whose one retry loads again whatever failed. Lighter than
+/// [`awaited`]: no memo of the answer to redraw parts of the view from.
+pub fn answered<T, V>(
+    data: LocalResource<Result<T, FetchError>>,
+    body: impl Fn(Tables, T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    let reference_data = use_reference();
+    let tables = reference_data.tables();
+    move || match (tables.get(), data.get()) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => {
+            let reference_data = reference_data.clone();
+            let on_retry = move |_| {
+                reference_data.retry_failed();
+                if matches!(data.get_untracked(), Some(Err(_))) {
+                    data.refetch();
+                }
+            };
+            view! { <ErrorPanel error=e on_retry=on_retry/> }.into_any()
+        }
+        (Some(Ok(t)), Some(Ok(d))) => body(t, d).into_any(),
+        _ => view! { <Loading/> }.into_any(),
     }
 }

@@ -7,8 +7,8 @@ use crate::components::kpi::{KpiCard, QuantityCard};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
-use crate::page::{awaited, use_answers, use_page};
-use crate::reference::{use_names, use_reference};
+use crate::page::{answered, use_answers, use_page};
+use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::api::{FetchError, ShipmentList};
 use karya_core::summary::Summary;
@@ -45,14 +45,13 @@ async fn load(filter: Filter, _: ()) -> Result<OverviewData, FetchError> {
 pub fn Overview() -> impl IntoView {
     let page = use_page::<()>();
     let data = use_answers(move || (page.filter.get(), ()), |_| None, load);
-    let tables = use_reference().tables();
     // The overview has no control of its own to keep: each answer redraws it whole.
-    let body = |_, data: Memo<OverviewData>| move || view! { <OverviewBody data=data.get()/> };
+    let body = |_, data: OverviewData| view! { <OverviewBody data=data/> };
     view! {
         <section class="overview" data-page="overview">
             <h1 class="visually-hidden">{tr(Text::NavOverview)}</h1>
             <FallbackNotice when=page.fell_back text=Text::FilterFallback/>
-            {awaited(tables, data, "overview", body)}
+            {answered(data, body)}
         </section>
     }
 }

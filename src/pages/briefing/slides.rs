@@ -9,7 +9,7 @@ use crate::components::pipeline::Pipeline;
 use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
 use crate::components::world_map::{Hover, WorldMapSvg};
 use crate::components::year_player::use_year_player;
-use crate::page::awaited;
+use crate::page::{answered, awaited};
 use crate::reference::{both, use_names, use_reference, Tables};
 use crate::view_state::{tr, use_lang};
 use karya_core::destinations::{Destinations, Measure};
@@ -29,22 +29,19 @@ pub fn KpiSlide(filter: Filter) -> impl IntoView {
         let f = filter.clone();
         async move { api::summary(&f).await }
     });
-    let body = |_: Tables, summary: Memo<karya_core::summary::Summary>| {
-        move || {
-            let s = summary.get();
-            let illustrative = s.has_illustrative();
-            view! {
-                <div class="kpi-grid slide-kpis">
-                    <KpiCard kpi="destination_countries" value=s.destination_countries
-                        label=Text::KpiDestinationCountries illustrative=illustrative/>
-                    <KpiCard kpi="shipments" value=s.shipments label=Text::KpiShipments illustrative=illustrative/>
-                    <KpiCard kpi="facilities" value=s.facilities label=Text::KpiFacilities illustrative=illustrative/>
-                    <KpiCard kpi="products_exporting" value=s.products_exporting label=Text::KpiProductsExporting/>
-                </div>
-            }
+    let body = |_: Tables, s: karya_core::summary::Summary| {
+        let illustrative = s.has_illustrative();
+        view! {
+            <div class="kpi-grid slide-kpis">
+                <KpiCard kpi="destination_countries" value=s.destination_countries
+                    label=Text::KpiDestinationCountries illustrative=illustrative/>
+                <KpiCard kpi="shipments" value=s.shipments label=Text::KpiShipments illustrative=illustrative/>
+                <KpiCard kpi="facilities" value=s.facilities label=Text::KpiFacilities illustrative=illustrative/>
+                <KpiCard kpi="products_exporting" value=s.products_exporting label=Text::KpiProductsExporting/>
+            </div>
         }
     };
-    awaited(use_reference().tables(), summary, "briefing-kpi", body)
+    answered(summary, body)
 }
 
 #[component]
@@ -101,38 +98,33 @@ pub fn TopSlide(filter: Filter) -> impl IntoView {
         let f = filter.clone();
         async move { api::ranking(&f, RankMeasure::Releases).await }
     });
-    let body = move |_: Tables, ranking: Memo<Ranking>| {
-        move || {
-            let l = lang.get();
-            let bars: Vec<Bar> = ranking.with(|ranking| {
-                let bar = |r: &karya_core::ranking::RankingRow| Bar {
-                    key: r.facility_id.clone(),
-                    label: names.with(|n| n.facility(&r.facility_id, l)),
-                    value: r.value,
-                    text: rank_value(ranking, r.value, l),
-                    selected: false,
-                };
-                let ranked = ranking
-                    .rows
-                    .iter()
-                    .filter(|r| r.value.is_some_and(|v| v > 0.0));
-                ranked.take(8).map(bar).collect()
-            });
-            let title = format!("{} · {}", Text::SlideTop.get(l), Text::RankReleases.get(l));
-            view! { <BarChart bars=bars title=title source="Karya".to_string() integral=true on_select=|_| {}/> }
-        }
+    let body = move |_: Tables, ranking: Ranking| {
+        let l = lang.get();
+        let bar = |r: &karya_core::ranking::RankingRow| Bar {
+            key: r.facility_id.clone(),
+            label: names.with(|n| n.facility(&r.facility_id, l)),
+            value: r.value,
+            text: rank_value(&ranking, r.value, l),
+            selected: false,
+        };
+        let ranked = ranking
+            .rows
+            .iter()
+            .filter(|r| r.value.is_some_and(|v| v > 0.0));
+        let bars: Vec<Bar> = ranked.take(8).map(bar).collect();
+        let title = format!("{} · {}", Text::SlideTop.get(l), Text::RankReleases.get(l));
+        view! { <BarChart bars=bars title=title source="Karya".to_string() integral=true on_select=|_| {}/> }
     };
-    awaited(use_reference().tables(), data, "briefing-top", body)
+    answered(data, body)
 }
 
 #[component]
 pub fn PipelineSlide() -> impl IntoView {
     let data = LocalResource::new(api::pipeline);
-    let body = |tables: Tables, stages: Memo<Vec<PipelineStage>>| {
-        let facilities = tables.facilities;
-        move || view! { <Pipeline stages=stages.get() facilities=facilities.clone()/> }
+    let body = |tables: Tables, stages: Vec<PipelineStage>| {
+        view! { <Pipeline stages=stages facilities=tables.facilities/> }
     };
-    awaited(use_reference().tables(), data, "briefing-pipeline", body)
+    answered(data, body)
 }
 
 #[component]
@@ -142,35 +134,33 @@ pub fn LatestSlide(filter: Filter) -> impl IntoView {
         let f = filter.clone();
         async move { api::shipments(&f, 1).await }
     });
-    let body = move |_: Tables, list: Memo<karya_core::api::ShipmentList>| {
-        move || {
-            let Some(s) = list.with(|l| l.shipments.first().cloned()) else {
-                return view! { <p class="notice">{tr(Text::NoReleases)}</p> }.into_any();
-            };
-            let l = lang.get();
-            let (product, facility, country) = names.with(|n| {
-                (
-                    n.product(&s.product_id, l),
-                    n.facility(&s.facility_id, l),
-                    n.country(&s.country, l),
-                )
-            });
-            let date = s.date.map_or_else(
-                || Text::DateNotStated.get(l).to_string(),
-                |d| format::date(d, l),
-            );
-            view! {
-                <div class="latest-release" data-release=s.id.clone()>
-                    <p class="latest-figure">{format::quantity(s.quantity, s.unit, l)}" "{product}</p>
-                    <p class="latest-route">{facility}" → "{country}</p>
-                    <p class="latest-date">{date}</p>
-                    <p>
-                        <ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/>
-                    </p>
-                </div>
-            }
-            .into_any()
+    let body = move |_: Tables, list: karya_core::api::ShipmentList| {
+        let Some(s) = list.shipments.into_iter().next() else {
+            return view! { <p class="notice">{tr(Text::NoReleases)}</p> }.into_any();
+        };
+        let l = lang.get();
+        let (product, facility, country) = names.with(|n| {
+            (
+                n.product(&s.product_id, l),
+                n.facility(&s.facility_id, l),
+                n.country(&s.country, l),
+            )
+        });
+        let date = s.date.map_or_else(
+            || Text::DateNotStated.get(l).to_string(),
+            |d| format::date(d, l),
+        );
+        view! {
+            <div class="latest-release" data-release=s.id.clone()>
+                <p class="latest-figure">{format::quantity(s.quantity, s.unit, l)}" "{product}</p>
+                <p class="latest-route">{facility}" → "{country}</p>
+                <p class="latest-date">{date}</p>
+                <p>
+                    <ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/>
+                </p>
+            </div>
         }
+        .into_any()
     };
-    awaited(use_reference().tables(), data, "briefing-latest", body)
+    answered(data, body)
 }

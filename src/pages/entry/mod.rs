@@ -8,8 +8,8 @@ use crate::api;
 use crate::components::error_panel::Loading;
 use crate::components::sign_in::SignIn;
 use crate::editor;
-use crate::page::awaited;
-use crate::reference::{use_reference, Tables};
+use crate::page::answered;
+use crate::reference::Tables;
 use crate::view_state::tr;
 use karya_core::api::FetchError;
 use karya_core::Text;
@@ -65,9 +65,8 @@ pub fn EntryPage() -> impl IntoView {
         editor_name.set(None);
     });
     let outlets = LocalResource::new(load_outlets);
-    let tables = use_reference().tables();
-    let form = move |tables: Tables, outlets: Memo<Vec<String>>| {
-        view! { <ReleaseEntry tables=tables outlets=outlets.get_untracked() on_unauthorized=unauthorized/> }
+    let form = move |tables: Tables, outlets: Vec<String>| {
+        view! { <ReleaseEntry tables=tables outlets=outlets on_unauthorized=unauthorized/> }
     };
 
     view! {
@@ -85,7 +84,7 @@ pub fn EntryPage() -> impl IntoView {
                         <button type="button" class="button button-secondary" data-action="sign-out"
                             on:click=sign_out>{tr(Text::SignOut)}</button>
                     </p>
-                    {awaited(tables, outlets, "entry", form)}
+                    {answered(outlets, form)}
                 }.into_any()
                 }
             }}
