@@ -4,7 +4,7 @@
 
 use crate::answer_cache::{for_filter_and_neighbours, AnswerCache};
 use crate::components::error_panel::{ErrorPanel, Loading};
-use crate::reference::{use_reference, Load, Tables};
+use crate::reference::{use_reference, Load, ReferenceData, Tables};
 use crate::view_state::{use_embed, use_filter, use_lang};
 use karya_core::api::FetchError;
 use karya_core::destinations::Measure;
@@ -208,17 +208,7 @@ where
     let reference_data = use_reference();
     move || match status.get() {
         Status::Loading => view! { <Loading/> }.into_any(),
-        Status::Failed(e) => {
-            let reference_data = reference_data.clone();
-            // One click loads again everything that failed: the reference and the figures.
-            let on_retry = move |_| {
-                reference_data.retry_failed();
-                if matches!(data.get_untracked(), Some(Err(_))) {
-                    data.refetch();
-                }
-            };
-            view! { <ErrorPanel error=e on_retry=on_retry/> }.into_any()
-        }
+        Status::Failed(e) => failed(e, reference_data.clone(), data),
         Status::Ready => {
             let (Some(Ok(r)), Some(Ok(first))) = (reference.get_untracked(), data.get_untracked())
             else {
@@ -250,17 +240,24 @@ where
     let reference_data = use_reference();
     let tables = reference_data.tables();
     move || match (tables.get(), data.get()) {
-        (Some(Err(e)), _) | (_, Some(Err(e))) => {
-            let reference_data = reference_data.clone();
-            let on_retry = move |_| {
-                reference_data.retry_failed();
-                if matches!(data.get_untracked(), Some(Err(_))) {
-                    data.refetch();
-                }
-            };
-            view! { <ErrorPanel error=e on_retry=on_retry/> }.into_any()
-        }
+        (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e, reference_data.clone(), data),
         (Some(Ok(t)), Some(Ok(d))) => body(t, d).into_any(),
         _ => view! { <Loading/> }.into_any(),
     }
+}
+
+/// The error panel of a page: one click loads again everything that failed, the reference
+/// data and the page's own answer.
+fn failed<T: Clone + 'static>(
+    error: FetchError,
+    reference_data: ReferenceData,
+    data: LocalResource<Result<T, FetchError>>,
+) -> AnyView {
+    let on_retry = move |_| {
+        reference_data.retry_failed();
+        if matches!(data.get_untracked(), Some(Err(_))) {
+            data.refetch();
+        }
+    };
+    view! { <ErrorPanel error=error on_retry=on_retry/> }.into_any()
 }
