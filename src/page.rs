@@ -8,6 +8,7 @@ use crate::reference::{use_reference, Load, ReferenceData, Tables};
 use crate::view_state::{use_embed, use_filter, use_lang};
 use karya_core::api::FetchError;
 use karya_core::destinations::Measure;
+use karya_core::embed::EmbedOptions;
 use karya_core::production::Granularity;
 use karya_core::ranking::RankMeasure;
 use karya_core::url::{page_href, view_href, PageKeys};
@@ -27,6 +28,8 @@ pub struct Page<K: PageKeys> {
     /// The address held a filter or a key that could not be read: the page shows its default
     /// view and says so.
     pub fell_back: Memo<bool>,
+    /// Read when the page is set up: an event handler has no context to look it up in.
+    embed: Signal<Option<EmbedOptions>>,
     path: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
@@ -50,6 +53,7 @@ pub fn use_page<K: PageKeys>() -> Page<K> {
         filter: Memo::new(move |_| address.with(|a| a.filter.clone())),
         keys: Memo::new(move |_| parsed.get().unwrap_or_default()),
         fell_back: Memo::new(move |_| address.with(|a| a.fell_back) || parsed.with(Result::is_err)),
+        embed: use_embed(),
         path: use_location().pathname,
         navigate: StoredValue::new_local(Box::new(move |href: &str, options| {
             navigate(href, options)
@@ -62,7 +66,7 @@ impl<K: PageKeys> Page<K> {
     /// stays embedded: its options travel with every step.
     pub fn href(&self, filter: &Filter, keys: &K) -> String {
         let mut own = keys.to_pairs();
-        if let Some(options) = use_embed().get_untracked() {
+        if let Some(options) = self.embed.get_untracked() {
             own.extend(options.to_pairs());
         }
         page_href(

@@ -117,6 +117,24 @@ test('a frame of another origin posting height messages in all four formats chan
   });
 });
 
+test('an embedded view stays embedded when its reader changes a filter', async () => {
+  await checkPage(karya, async (page) => {
+    await page.goto(`${karya.server.url}/map?embed=peta&theme=dark&lang=en`);
+    await page.waitForSelector('svg.world-map path[data-iso]');
+    const products = await page.locator('select[data-control=product] option').count();
+    assert.ok(products > 1, 'the embedded map offers products to choose from');
+    const product = await page.getAttribute('select[data-control=product] option:nth-child(2)', 'value');
+    await page.selectOption('select[data-control=product]', product);
+    await page.waitForURL((u) => new URL(u).searchParams.get('product') === product);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('embed'), 'peta');
+    assert.equal(url.searchParams.get('theme'), 'dark');
+    assert.equal(url.searchParams.get('lang'), 'en');
+    assert.equal(await page.getAttribute('html', 'data-embed'), '');
+    assert.equal(await page.locator('header.site-header').count(), 0, 'no site header around an embed');
+  });
+});
+
 test('embed options hide the title and the controls, and the Embed dialog gives the snippet', async () => {
   await checkPage(karya, async (page) => {
     await page.goto(`${karya.server.url}/facilities?embed=x&title=0&controls=0&theme=dark&transparent=1`);
