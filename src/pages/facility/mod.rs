@@ -94,10 +94,11 @@ fn FacilityFigures(page: FacilityPageState, id: String) -> impl IntoView {
         load_output,
     );
     let body = move |tables: Tables, data: Memo<Output>| {
-        let facility = tables
-            .facility(&id)
-            .cloned()
-            .expect("only a known facility is drawn");
+        // The tables failed first and came back after a retry without this facility.
+        let Some(facility) = tables.facility(&id).cloned() else {
+            return view! { <p class="notice" data-state="unknown-facility">{tr(Text::UnknownFacility)}</p> }
+                .into_any();
+        };
         view! {
             <FacilityHeader facility=facility.clone()/>
             <FacilityControls page=page data=data filter=filter/>
