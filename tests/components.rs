@@ -6,48 +6,15 @@ use karya_app::api;
 use karya_app::components::error_panel::ErrorPanel;
 use karya_app::components::kpi::{KpiCard, QuantityCard};
 use karya_app::components::provenance::{ProvenanceMark, ProvisionalMark};
-use karya_app::view_state::{AddressFilter, ViewState};
 use karya_core::api::FetchError;
 use karya_core::{Lang, Provenance, Source, Text, Unit};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `view` in a fresh container under a view state whose language can be changed.
-fn mount<V: IntoView + 'static>(
-    lang: RwSignal<Lang>,
-    view: impl FnOnce() -> V + 'static,
-) -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(ViewState {
-            lang: lang.into(),
-            filter: Signal::stored(AddressFilter::default()),
-            embed: Signal::stored(None),
-        });
-        view()
-    });
-    // The container lives for the rest of the test run; keep its view mounted.
-    std::mem::forget(handle);
-    container
-}
-
-fn find(container: &HtmlElement, selector: &str) -> HtmlElement {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into()
-}
-
-fn text(container: &HtmlElement, selector: &str) -> String {
-    find(container, selector).text_content().unwrap_or_default()
-}
+mod common;
+use common::{find, mount, text};
 
 #[wasm_bindgen_test]
 async fn kpi_card_carries_its_hooks_and_formats_for_the_language() {

@@ -7,7 +7,6 @@
 
 use karya_app::components::country_panel::CountryPanel;
 use karya_app::reference::{provide_fixed_reference, Tables};
-use karya_app::view_state::{AddressFilter, ViewState};
 use karya_core::{Country, Filter, Lang, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +15,9 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{mount, text};
 
 fn spain() -> Country {
     Country {
@@ -40,35 +42,18 @@ async fn turn() {
     leptos::task::tick().await;
 }
 
-fn text(container: &HtmlElement, selector: &str) -> String {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
 async fn the_panel_names_its_destination_takes_focus_closes_and_ends_a_failure_in_words() {
     let lang = RwSignal::new(Lang::Id);
     let closed = RwSignal::new(0);
-    let document = web_sys::window().unwrap().document().unwrap();
-    let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        provide_context(ViewState {
-            lang: lang.into(),
-            filter: Signal::stored(AddressFilter::default()),
-            embed: Signal::stored(None),
-        });
+    let container = mount(lang, move || {
         provide_fixed_reference(Tables::new(vec![], vec![], vec![spain()], vec![]));
         view! {
             <CountryPanel iso="ES".to_string() filter=Filter::default()
                 on_close=move |_| closed.update(|n| *n += 1)/>
         }
     });
-    std::mem::forget(handle);
+    let document = web_sys::window().unwrap().document().unwrap();
     for _ in 0..3 {
         turn().await;
     }
