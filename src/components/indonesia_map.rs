@@ -80,7 +80,7 @@ pub fn IndonesiaMap(
                         <path d="M0 0L10 5L0 10z" fill=SUPPLY_LINK/>
                     </marker>
                 </defs>
-                <rect width=width height=height fill=SEA_INDONESIA/>
+                <rect class="sea" width=width height=height fill=SEA_INDONESIA/>
                 <g class="provinces" fill=LAND stroke=WHITE stroke-width="0.6">{provinces}</g>
                 <g class="supply-links"><SupplyLinks links=links places=places.clone()/></g>
                 <FacilityPoints facilities=facilities places=places ranking=ranking selected=selected

@@ -15,6 +15,7 @@ pub mod provenance;
 pub mod ranking_table;
 pub mod share;
 pub mod sign_in;
+pub mod theme;
 pub mod world_map;
 pub mod year_player;
 pub mod year_select;

@@ -140,6 +140,7 @@ texts! {
     TabMap => "Peta", "Map";
     TabTable => "Tabel", "Table";
     EditFilters => "Ubah filter", "Change filters";
+    DarkMode => "Mode gelap", "Dark mode";
     FiltersLabel => "Filter", "Filters";
     DownloadCsv => "Unduh CSV", "Download CSV";
     DownloadSvg => "Unduh SVG", "Download SVG";
