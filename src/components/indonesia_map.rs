@@ -71,7 +71,7 @@ pub fn IndonesiaMap(
 
     view! {
         <div class="chart-frame indonesia-frame" node_ref=frame>
-            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
+            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="group"
                 aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
                 xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
                 <defs>
