@@ -10,6 +10,7 @@ pub mod filters;
 pub mod indonesia_map;
 pub mod kpi;
 pub mod layout;
+pub mod overview_picture;
 pub mod pipeline;
 pub mod provenance;
 pub mod ranking_table;

@@ -141,6 +141,7 @@ texts! {
     TabTable => "Tabel", "Table";
     EditFilters => "Ubah filter", "Change filters";
     DarkMode => "Mode gelap", "Dark mode";
+    OpenMap => "Buka peta ekspor", "Open the export map";
     FiltersLabel => "Filter", "Filters";
     DownloadCsv => "Unduh CSV", "Download CSV";
     DownloadSvg => "Unduh SVG", "Download SVG";
