@@ -120,3 +120,37 @@ test('embedded with controls=0 no control is shown', async () => {
     assert.ok(map.y <= 48, `the map starts at ${map.y}px`);
   }, { viewport: { width: 600, height: 400 } });
 });
+
+test('the map of Indonesia is framed on the facilities, its labels never overlap, and the whole is one click', async () => {
+  await checkPage(karya, async (page) => {
+    await page.goto(`${karya.server.url}/facilities`);
+    await page.waitForSelector('svg.indonesia-map .facility-point');
+    const state = () => page.evaluate(() => {
+      const view = document.querySelector('svg.indonesia-map svg.map-view');
+      const vb = view.viewBox.baseVal;
+      const labels = [...view.querySelectorAll('.link-label')].map((t) => t.getBoundingClientRect());
+      const overlaps = labels.flatMap((a, i) => labels.slice(i + 1)
+        .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)).length;
+      const frame = view.getBoundingClientRect();
+      const outside = [...view.querySelectorAll('.facility-point')].filter((p) => {
+        const r = p.getBoundingClientRect();
+        return r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom;
+      }).length;
+      return { width: vb.width, whole: Number(view.getAttribute('width')), labels: labels.length, overlaps, outside };
+    });
+    const framed = await state();
+    assert.ok(framed.width < framed.whole, `framed on the points: ${framed.width} of ${framed.whole}`);
+    assert.equal(framed.outside, 0, 'every facility is inside the frame');
+    assert.ok(framed.labels > 0, 'some labels are written');
+    assert.equal(framed.overlaps, 0, 'no label covers another');
+    await page.click('[data-action=map-extent]');
+    assert.equal(await page.getAttribute('[data-action=map-extent]', 'aria-pressed'), 'true');
+    const whole = await state();
+    assert.equal(whole.width, whole.whole, 'the whole archipelago');
+    assert.equal(whole.overlaps, 0, 'no label covers another on the whole map either');
+    // Every link still carries its material, written or in its tooltip.
+    const named = await page.evaluate(() => [...document.querySelectorAll('svg.indonesia-map [data-link]')]
+      .every((l) => l.textContent.trim() === l.dataset.material));
+    assert.ok(named);
+  }, { viewport: { width: 1366, height: 768 } });
+});

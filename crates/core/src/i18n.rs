@@ -142,6 +142,7 @@ texts! {
     EditFilters => "Ubah filter", "Change filters";
     DarkMode => "Mode gelap", "Dark mode";
     OpenMap => "Buka peta ekspor", "Open the export map";
+    WholeArchipelago => "Seluruh Indonesia", "Whole archipelago";
     FiltersLabel => "Filter", "Filters";
     DownloadCsv => "Unduh CSV", "Download CSV";
     DownloadSvg => "Unduh SVG", "Download SVG";

@@ -16,6 +16,7 @@ pub mod export_csv;
 pub mod filter;
 pub mod filter_line;
 pub mod format;
+pub mod framing;
 pub mod geo;
 pub mod i18n;
 pub mod map_view;
