@@ -11,7 +11,7 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit postgres browser e2e bench bench-import sizes geo clean
+.PHONY: run test tools test-tools app server fmt-check lint unit postgres browser e2e bench bench-import sizes shots geo clean
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
@@ -75,6 +75,11 @@ bench-import:
 	scripts/install-tools.sh bench
 	cargo build --locked --profile server -p karya-server --bins
 	bench/import.sh
+
+# Screenshots of each page at 1366×768 and 390×844 and of two slides at 1920×1080, into shots/.
+shots: test-tools app
+	cargo build --locked -p karya-server
+	node bench/shots.mjs
 
 sizes:
 	scripts/install-tools.sh bench

@@ -1,5 +1,5 @@
 //! Embed mode in the browser: the page reports its height to the page around its frame,
-//! whenever the height changes and only then, in every format of `karya_core::embed`.
+//! when the height changes and again when the frame is seen, in every format of `karya_core::embed`.
 
 use karya_core::embed::{resize_messages, EmbedOptions, ResizeMessage};
 use wasm_bindgen::prelude::*;
@@ -9,11 +9,26 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(inline_js = r#"
 export function observe_height(callback) {
   let last = -1;
-  const report = () => {
+  const report = (again) => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) { last = height; callback(height); }
+    if (again || height !== last) { last = height; callback(height); }
   };
-  new ResizeObserver(report).observe(document.documentElement);
+  new ResizeObserver(() => report(false)).observe(document.documentElement);
+  // Chromium pauses rendering in an off-screen cross-origin frame, so the observer may not run
+  // until it is seen: say the height again when the frame comes into view or is shown, on
+  // load, and every half second while it still changes (three still ticks end it; 20 s at
+  // most). A frame in view whose height holds sends nothing more.
+  new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) report(true); })
+    .observe(document.documentElement);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) report(true); });
+  window.addEventListener('load', () => report(true));
+  let still = 0, ticks = 0;
+  const timer = setInterval(() => {
+    const before = last;
+    report(false);
+    still = last === before ? still + 1 : 0;
+    if (still >= 3 || ++ticks >= 40) clearInterval(timer);
+  }, 500);
 }
 export function post_to_parent(text, is_object) {
   if (window.parent === window) return;

@@ -100,6 +100,9 @@ pub fn ProvideViewState(children: Children) -> impl IntoView {
     });
     // Embed options live on <html>, where the style sheet reads them; the height reports
     // start once, with the options of the first address.
+    // The site's own theme (the header's switch); an embed's comes from its address.
+    let site_theme = RwSignal::new(crate::components::theme::remembered_theme());
+    provide_context(SiteTheme(site_theme));
     Effect::new(move |started: Option<bool>| {
         let options = embed.get();
         if let Some(html) = web_sys::window()
@@ -126,7 +129,9 @@ pub fn ProvideViewState(children: Children) -> impl IntoView {
                 "data-transparent",
                 options.as_ref().is_some_and(|o| o.transparent),
             );
-            let theme = options.as_ref().map_or("auto", |o| o.theme.code());
+            let theme = options
+                .as_ref()
+                .map_or(site_theme.get().code(), |o| o.theme.code());
             let _ = html.set_attribute("data-theme", theme);
         }
         let start = !started.unwrap_or(false) && options.is_some();
@@ -177,3 +182,7 @@ pub fn use_go_to() -> impl Fn(&str, bool) + Copy + Send + Sync + 'static {
         navigate.with_value(|nav| nav(href, options));
     }
 }
+
+/// The theme the reader chose for the site (light, dark, or the system's).
+#[derive(Clone, Copy)]
+pub struct SiteTheme(pub RwSignal<karya_core::embed::Theme>);

@@ -146,7 +146,6 @@ pub fn BarChart(
                 view! {
                     <g class="bar" class:selected=b.selected tabindex="0" role="button"
                         data-bar=key.clone() data-value=b.value.map(|v| v.to_string())
-                        aria-label=format!("{}: {}", b.label, b.text)
                         on:mouseenter=move |e| if let (Some(f), Some(t)) = (frame.get_untracked(), event_element(&e)) {
                             tip.set(Some(tip_at(&f, &t, tip_lines.clone())))
                         }
@@ -172,7 +171,7 @@ pub fn BarChart(
     view! {
         <div class="chart-frame" node_ref=frame>
             <svg class="chart bar-chart" viewBox=move || format!("0 0 {} {}", LABEL_W + BARS_W, height())
-                role="img" aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg"
+                role="group" aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg"
                 font-family="system-ui, sans-serif" font-size="13">
                 <text class="chart-title" x="0" y="20" font-size="16" font-weight="600">{move || title.get()}</text>
                 <g class="axis">{axis}</g>
@@ -225,7 +224,7 @@ pub fn StackedColumns(
         Memo::new(move |_| stack.with(|s| BandScale::new(s.periods.len(), (left, right), 0.2)));
     view! {
         <div class="chart-frame" node_ref=frame>
-            <svg class="chart column-chart" viewBox=format!("0 0 {COL_W} {COL_H}") role="img"
+            <svg class="chart column-chart" viewBox=format!("0 0 {COL_W} {COL_H}") role="group"
                 aria-label=move || title.get() xmlns="http://www.w3.org/2000/svg"
                 font-family="system-ui, sans-serif" font-size="12">
                 <text class="chart-title" x="0" y="18" font-size="15" font-weight="600">{move || title.get()}</text>
@@ -336,7 +335,7 @@ fn Columns(
                     </text>
                 });
                 view! {
-                    <g class="column" tabindex="0" data-period=period data-value=st.totals[i].to_string()
+                    <g class="column" tabindex="0" role="img" data-period=period data-value=st.totals[i].to_string()
                         aria-label=aria
                         on:mouseenter=move |e| if let (Some(f), Some(t)) = (frame.get_untracked(), event_element(&e)) {
                             tip.set(Some(tip_at(&f, &t, lines.clone())))

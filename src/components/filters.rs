@@ -3,6 +3,7 @@
 
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
+use karya_core::filter_line::filter_line;
 use karya_core::{Facility, Filter, Product, Text};
 use leptos::prelude::*;
 
@@ -101,5 +102,34 @@ pub fn FallbackNotice(#[prop(into)] when: Signal<bool>, text: Text) -> impl Into
         when.get().then(|| {
             view! { <p class="notice" role="status" data-notice="filter-fallback">{tr(text)}</p> }
         })
+    }
+}
+
+/// A page's controls as one compact bar: on a wide screen they stand in one row above the
+/// picture; on a phone they fold into one line ("2025 · Semua produk · Ubah filter") that
+/// opens them, so the picture is in the first screen. `extra` (the map/table tabs) stays out.
+#[component]
+pub fn FilterBar(
+    #[prop(into)] filter: Signal<Filter>,
+    children: Children,
+    #[prop(optional)] extra: Option<Children>,
+) -> impl IntoView {
+    let (lang, names) = (use_lang(), use_names());
+    let open = RwSignal::new(false);
+    let line = move || {
+        let l = lang.get();
+        names.with(|n| filter.with(|f| filter_line(f, |p| n.product(p, l), l)))
+    };
+    view! {
+        <div class="filter-bar" class:open=move || open.get() data-filter-bar="">
+            <button type="button" class="filter-toggle" data-action="edit-filters"
+                aria-expanded=move || open.get().to_string() aria-controls="filter-controls"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="filter-line">{line}</span>" · "
+                <span class="filter-edit">{tr(Text::EditFilters)}</span>
+            </button>
+            <div class="filter-controls" id="filter-controls">{children()}</div>
+            {extra.map(|e| e())}
+        </div>
     }
 }

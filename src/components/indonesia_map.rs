@@ -5,6 +5,7 @@
 use crate::components::charts::{tip_at, Tip, Tooltip};
 use crate::view_state::{tr, use_lang};
 use karya_core::colour::{role_colour, INK, LAND, SEA_INDONESIA, SUPPLY_LINK, WHITE};
+use karya_core::framing::{frame_on, label_box, place_labels, Rect};
 use karya_core::geo::RegionMap;
 use karya_core::i18n::{facility_kind_name, rank_measure_name, role_name};
 use karya_core::map_view::{point_radius, Curve, Symbol, POINT_MIN_R, SUPPLY_BEND};
@@ -38,6 +39,10 @@ fn symbol(role: ZoningRole, x: f64, y: f64, r: f64) -> impl IntoView {
 }
 
 const LEGEND_H: f64 = 70.0;
+/// Margin around the facilities when the map is framed on them, in map units.
+const FRAME_PAD: f64 = 40.0;
+/// The supply links' labels, in map units of the whole map.
+const LABEL_SIZE: f64 = 9.0;
 
 #[component]
 pub fn IndonesiaMap(
@@ -69,9 +74,26 @@ pub fn IndonesiaMap(
         })
         .collect_view();
 
+    // Framed on the facilities; a button goes back to the whole archipelago. Labels are placed
+    // for the frame shown, in type of the same size on screen.
+    let points: Vec<(f64, f64)> = places.values().copied().collect();
+    let framed = frame_on(&points, (width, height), FRAME_PAD, width * 0.3);
+    let whole = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        if whole.get() {
+            frame_on(&[], (width, height), 0.0, 0.0)
+        } else {
+            framed
+        }
+    });
+    let scale = Signal::derive(move || shown.with(|r| r.w / width));
     view! {
         <div class="chart-frame indonesia-frame" node_ref=frame>
-            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="img"
+            <button type="button" class="button button-secondary map-extent" data-action="map-extent"
+                aria-pressed=move || whole.get().to_string() on:click=move |_| whole.update(|w| *w = !*w)>
+                {tr(Text::WholeArchipelago)}
+            </button>
+            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="group"
                 aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
                 xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
                 <defs>
@@ -80,11 +102,13 @@ pub fn IndonesiaMap(
                         <path d="M0 0L10 5L0 10z" fill=SUPPLY_LINK/>
                     </marker>
                 </defs>
-                <rect width=width height=height fill=SEA_INDONESIA/>
+                <svg class="map-view" x="0" y="0" width=width height=height viewBox=move || shown.get().view_box()>
+                <rect class="sea" width=width height=height fill=SEA_INDONESIA/>
                 <g class="provinces" fill=LAND stroke=WHITE stroke-width="0.6">{provinces}</g>
-                <g class="supply-links"><SupplyLinks links=links places=places.clone()/></g>
+                <g class="supply-links"><SupplyLinks links=links places=places.clone() scale=scale/></g>
                 <FacilityPoints facilities=facilities places=places ranking=ranking selected=selected
                     frame=frame tip=tip on_select=on_select/>
+                </svg>
                 <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
                 <g class="legend"><MapLegend ranking=ranking y=height + 18.0/></g>
                 <text class="chart-source" x="10" y=height + LEGEND_H + 18.0 font-size="10">
@@ -101,26 +125,62 @@ pub fn IndonesiaMap(
 fn SupplyLinks(
     links: Arc<Vec<SupplyLink>>,
     places: Arc<HashMap<String, (f64, f64)>>,
+    scale: Signal<f64>,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
-        let l = lang.get();
-        links
+        let (l, font) = (lang.get(), LABEL_SIZE * scale.get());
+        let drawn: Vec<_> = links
             .iter()
             .filter_map(|link| {
-                let (a, b) = (places.get(&link.supplier_id)?, places.get(&link.producer_id)?);
+                let (a, b) = (
+                    places.get(&link.supplier_id)?,
+                    places.get(&link.producer_id)?,
+                );
                 let curve = Curve::bent(*a, *b, SUPPLY_BEND);
-                let (lx, ly) = curve.middle();
                 let material = l.pick(&link.material_id, &link.material_en).to_string();
-                let label = material.clone();
-                Some(view! {
+                Some((link, curve, material))
+            })
+            .collect();
+        // Labels that would cover another label or a point are left to the link's tooltip.
+        let r = POINT_MIN_R * 2.0 * scale.get().max(0.5);
+        let clear: Vec<Rect> = places
+            .values()
+            .map(|&(x, y)| Rect {
+                x: x - r,
+                y: y - r,
+                w: 2.0 * r,
+                h: 2.0 * r,
+            })
+            .collect();
+        let boxes: Vec<Rect> = drawn
+            .iter()
+            .map(|(_, c, m)| {
+                let (x, y) = c.middle();
+                label_box(x, y, m.chars().count(), font)
+            })
+            .collect();
+        let placed = place_labels(&boxes, &clear);
+        drawn
+            .into_iter()
+            .zip(placed)
+            .map(|((link, curve, material), baseline)| {
+                let (lx, _) = curve.middle();
+                let label = match baseline {
+                    Some(ly) => view! {
+                        <text x=lx y=ly font-size=font text-anchor="middle" class="link-label">{material.clone()}</text>
+                    }
+                    .into_any(),
+                    None => view! { <title>{material.clone()}</title> }.into_any(),
+                };
+                view! {
                     <g class="supply-link" data-link=link.id.clone() data-supplier=link.supplier_id.clone()
                         data-producer=link.producer_id.clone() data-material=material>
                         <path d=curve.path()
                             fill="none" stroke=SUPPLY_LINK stroke-width="1.4" marker-end="url(#supply-arrow)"/>
-                        <text x=lx y=ly font-size="9" text-anchor="middle" class="link-label">{label}</text>
+                        {label}
                     </g>
-                })
+                }
             })
             .collect_view()
     }

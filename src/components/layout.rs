@@ -2,6 +2,7 @@
 
 use crate::components::embed_dialog::EmbedDialog;
 use crate::components::share::CopyLink;
+use crate::components::theme::ThemeSwitch;
 use crate::view_state::{tr, use_embed, use_href, use_other_language_href};
 use karya_core::Text;
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ fn SiteHeader() -> impl IntoView {
     let briefing = use_href("/briefing");
     let entry = use_href("/entry");
     let other_language = use_other_language_href();
+    let theme = expect_context::<crate::view_state::SiteTheme>().0;
     view! {
         <a class="skip-link" href="#main">{tr(Text::NavOverview)}</a>
         <header class="site-header">
@@ -48,6 +50,7 @@ fn SiteHeader() -> impl IntoView {
                 // For editors only: a small link, not a destination for the public.
                 <A href=move || entry.get() attr:class="nav-minor" attr:data-nav="entry">{tr(Text::NavEntry)}</A>
             </nav>
+            <ThemeSwitch theme=theme/>
             <A href=move || other_language.get() attr:class="language-switch" attr:data-action="switch-language"
                 attr:aria-label=tr(Text::SwitchLanguageLabel)>
                 {tr(Text::SwitchLanguage)}

@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
-use crate::components::filters::{FallbackNotice, ProductSelect, RadioOption};
+use crate::components::filters::{FallbackNotice, FilterBar, ProductSelect, RadioOption};
 use crate::components::indonesia_map::IndonesiaMap;
 use crate::components::pipeline::Pipeline;
 use crate::components::ranking_table::RankingTable;
@@ -52,11 +52,14 @@ pub fn FacilitiesPage() -> impl IntoView {
     let body = move |((tables, geo), stages): Needed, data: Memo<Ranking>| {
         let selected = Signal::derive(move || page.filter.with(|f| f.facility.clone()));
         let rows = visible_rows(page, tables.clone(), data);
+        let bar_tables = tables.clone();
         view! {
-            <FacilitiesControls page=page tables=tables.clone() data=data measure=measure/>
-            <RankingSentence data=data/>
+            <FilterBar filter=page.filter>
+                <FacilitiesControls page=page tables=bar_tables.clone() data=data measure=measure/>
+            </FilterBar>
             <IndonesiaMap geo=geo facilities=tables.facilities.clone() links=tables.links.clone()
                 ranking=data selected=selected title=map_title(page) on_select=open_facility/>
+            <RankingSentence data=data/>
             <h2>{tr(Text::RankingTitle)}</h2>
             {move || rows.with(Vec::is_empty).then(|| view! {
                 <p class="notice" data-empty="search">{tr(Text::NoMatch)}</p>
@@ -68,7 +71,7 @@ pub fn FacilitiesPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="facilities-page" data-page="facilities">
+        <section class="facilities-page view-first" data-page="facilities">
             <h1>{tr(Text::FacilitiesHeading)}</h1>
             <FallbackNotice when=page.fell_back text=Text::FacilitiesFallback/>
             {awaited(needed, ranking, "ranking", body)}

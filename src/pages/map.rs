@@ -5,7 +5,9 @@
 use crate::api;
 use crate::components::country_panel::CountryPanel;
 use crate::components::destination_table::DestinationTable;
-use crate::components::filters::{FacilitySelect, FallbackNotice, ProductSelect, RadioOption};
+use crate::components::filters::{
+    FacilitySelect, FallbackNotice, FilterBar, ProductSelect, RadioOption,
+};
 use crate::components::world_map::{Hover, WorldMapSvg};
 use crate::components::year_player::{use_year_player, YearPlayerControls};
 use crate::download::{download_png, download_svg};
@@ -48,11 +50,11 @@ pub fn MapPage() -> impl IntoView {
         }
     });
     let body = move |(tables, geo): (Tables, Arc<WorldMap>), data: Memo<Destinations>| {
-        let (map_tables, map_geo) = (tables.clone(), geo.clone());
+        let (map_tables, map_geo, bar_tables) = (tables.clone(), geo.clone(), tables.clone());
         view! {
-            <MapControls page=page tables=tables.clone() data=data measure=measure playing=playing/>
-            <MapTabs page=page/>
-            <MapSentence data=data/>
+            <FilterBar filter=page.filter extra=Box::new(move || view! { <MapTabs page=page/> }.into_any())>
+                <MapControls page=page tables=bar_tables.clone() data=data measure=measure playing=playing/>
+            </FilterBar>
             <div class="map-layout" class:with-panel=move || page.keys.with(|k| k.focus.is_some())>
                 <div class="map-main">
                     <Show when=move || !page.keys.with(|k| k.table)
@@ -66,10 +68,11 @@ pub fn MapPage() -> impl IntoView {
                         on_close=move |_| page.set_keys(|k| k.focus = None)/>
                 })}
             </div>
+            <MapSentence data=data/>
         }
     };
     view! {
-        <section class="map-page" data-page="map">
+        <section class="map-page view-first" data-page="map">
             <h1>{tr(Text::MapHeading)}</h1>
             <FallbackNotice when=page.fell_back text=Text::MapFallback/>
             {awaited(needed, destinations, "map", body)}

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::filters::FallbackNotice;
 use crate::components::kpi::{KpiCard, QuantityCard};
+use crate::components::overview_picture::{BlkHeadline, OverviewPicture};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
@@ -46,7 +47,7 @@ pub fn Overview() -> impl IntoView {
     let page = use_page::<()>();
     let data = use_answers(move || (page.filter.get(), ()), |_| None, load);
     // The overview has no control of its own to keep: each answer redraws it whole.
-    let body = |_, data: OverviewData| view! { <OverviewBody data=data/> };
+    let body = move |_, data: OverviewData| view! { <OverviewBody data=data filter=page.filter/> };
     view! {
         <section class="overview" data-page="overview">
             <h1 class="visually-hidden">{tr(Text::NavOverview)}</h1>
@@ -57,7 +58,7 @@ pub fn Overview() -> impl IntoView {
 }
 
 #[component]
-fn OverviewBody(data: OverviewData) -> impl IntoView {
+fn OverviewBody(data: OverviewData, #[prop(into)] filter: Signal<Filter>) -> impl IntoView {
     let lang = use_lang();
     let OverviewData {
         summary: s,
@@ -98,6 +99,7 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
         {illustrative.then(|| view! {
             <p class="notice notice-illustrative"><IllustrativeMark/> " " {tr(Text::IllustrativeExplainer)}</p>
         })}
+        <div class="overview-first">
         <div class="kpi-grid" aria-live="polite">
             <KpiCard kpi="destination_countries" value=s.destination_countries label=Text::KpiDestinationCountries
                 illustrative=illustrative note=reported_countries/>
@@ -105,6 +107,9 @@ fn OverviewBody(data: OverviewData) -> impl IntoView {
             <KpiCard kpi="facilities" value=s.facilities label=Text::KpiFacilities illustrative=illustrative/>
             <KpiCard kpi="products_exporting" value=s.products_exporting label=Text::KpiProductsExporting/>
             <KpiCard kpi="products_pipeline" value=s.products_pipeline label=Text::KpiProductsPipeline/>
+            <BlkHeadline/>
+        </div>
+        <OverviewPicture filter=filter/>
         </div>
         <h2>{tr(Text::QuantitiesTitle)}</h2>
         <p class="hint">{tr(Text::QuantitiesNote)}</p>

@@ -11,10 +11,11 @@ let portal;
 let portalUrl;
 
 // The portal's page and its one script of its own, which records what Karya's frame says.
-function portalPage(src, evil) {
+function portalPage(src, evil, spacer) {
+  const above = spacer ? '<div style="height:3000px">above the fold</div>' : '';
   const stranger = evil ? '<iframe data-karya-embed id="stranger" src="/stranger.html" title="not Karya" height="123" style="width:100%;border:0"></iframe>' : '';
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Portal Kemenimipas (uji)</title>
-<script src="/recorder.js"></script></head><body><h1>Portal</h1>
+<script src="/recorder.js"></script></head><body><h1>Portal</h1>${above}
 <iframe data-karya-embed src="${karya.server.url}${src}" title="Karya: peta ekspor" height="300" style="width:100%;border:0"></iframe>${stranger}
 <script src="${karya.server.url}/karya-embed.js"></script></body></html>`;
 }
@@ -50,7 +51,7 @@ before(async () => {
       // A strict portal: scripts only from itself and from Karya, none inline.
       'content-security-policy': `script-src 'self' ${karya.server.url}; frame-src 'self' ${karya.server.url}`,
     });
-    res.end(portalPage(src, query.get('stranger') === '1'));
+    res.end(portalPage(src, query.get('stranger') === '1', query.get('spacer') === '1'));
   });
   await new Promise((ok) => portal.listen(0, '127.0.0.1', ok));
   portalUrl = `http://127.0.0.1:${portal.address().port}`;
@@ -96,6 +97,22 @@ test('an embedded map reports its height in all four formats and the portal foll
     assert.ok(after > before);
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => window.__messages.length), after, 'no messages without a change');
+  });
+});
+
+test('a frame loaded off screen takes its real height once it is scrolled into view', async () => {
+  await checkPage(karya, async (page) => {
+    const src = '/map?embed=peta-ekspor&lang=en';
+    await page.goto(`${portalUrl}/?spacer=1&src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('iframe[data-karya-embed]');
+    await frame.locator('svg.world-map path[data-iso]').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => document.querySelector('iframe').scrollIntoView());
+    const inner = () => page.frames().find((f) => f.url().includes('/map'))
+      .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction(async () => Number(document.querySelector('iframe').getAttribute('height')) > 300);
+    await page.waitForTimeout(1500);
+    assert.equal(Number(await page.getAttribute('iframe', 'height')), await inner(), 'the frame is as tall as its page');
   });
 });
 

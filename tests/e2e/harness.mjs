@@ -77,8 +77,8 @@ export async function launchBrowser() {
 // A fresh page that records every page error and console error.
 // A console error carries the address it is about, so an allow-list can name the request a
 // test fails on purpose rather than every failed load.
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow' } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers });
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, serviceWorkers = 'allow', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, serviceWorkers, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

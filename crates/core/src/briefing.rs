@@ -84,11 +84,14 @@ pub enum Step {
     /// Blank the screen, or bring it back.
     Blank,
     FullScreen,
+    /// Open the presenter's window (current and next slide, time, notes).
+    Presenter,
     Leave,
 }
 
 /// The step of a key (`KeyboardEvent.key`): → ↓ Space PageDown next, ← ↑ PageUp back (clickers
-/// send PageUp/PageDown), Home/End, `b` or `.` blank, `f` full screen, Escape leave.
+/// send PageUp/PageDown), Home/End, `b` or `.` blank, `f` full screen, `p` presenter view,
+/// Escape leave.
 pub fn step_for_key(key: &str) -> Option<Step> {
     match key {
         "ArrowRight" | "ArrowDown" | " " | "Spacebar" | "PageDown" => Some(Step::Next),
@@ -97,6 +100,7 @@ pub fn step_for_key(key: &str) -> Option<Step> {
         "End" => Some(Step::Last),
         "b" | "B" | "." => Some(Step::Blank),
         "f" | "F" => Some(Step::FullScreen),
+        "p" | "P" => Some(Step::Presenter),
         "Escape" => Some(Step::Leave),
         _ => None,
     }

@@ -139,6 +139,11 @@ texts! {
     AllFacilities => "Semua UPT", "All facilities";
     TabMap => "Peta", "Map";
     TabTable => "Tabel", "Table";
+    EditFilters => "Ubah filter", "Change filters";
+    DarkMode => "Mode gelap", "Dark mode";
+    OpenMap => "Buka peta ekspor", "Open the export map";
+    WholeArchipelago => "Seluruh Indonesia", "Whole archipelago";
+    FiltersLabel => "Filter", "Filters";
     DownloadCsv => "Unduh CSV", "Download CSV";
     DownloadSvg => "Unduh SVG", "Download SVG";
     DownloadPng => "Unduh PNG", "Download PNG";
@@ -196,12 +201,26 @@ texts! {
     LinkCopied => "Tautan disalin.", "Link copied.";
     NavBriefing => "Mode paparan", "Briefing";
     SlideKpi => "Ekspor produk WBP dalam angka", "WBP product exports in figures";
+    PresenterNext => "Berikutnya", "Next";
+    PresenterElapsed => "Waktu berjalan", "Elapsed";
+    PresenterNotes => "Catatan", "Notes";
+    PresenterEnd => "Akhir paparan", "End of the briefing";
+    NoteKpi => "Angka utama untuk periode slide: negara tujuan, pelepasan ekspor, UPT yang mengekspor dan produk yang diekspor. Semuanya dihitung dari catatan pelepasan di Karya; catatan ilustratif ditandai dan bukan data resmi.",
+        "The headline figures for the slide's period: destination countries, export releases, exporting facilities and products exported. All are counted from the release records in Karya; illustrative records are marked and are not official figures.";
+    NoteMap => "Peta berjalan dari tahun ke tahun: warna negara menunjukkan jumlah pelepasan ke negara itu, garis menunjukkan dari UPT mana. Sumber: catatan pelepasan ekspor di Karya, tiap catatan dengan sumbernya.",
+        "The map steps through the years: a country's colour is the number of releases to it, the arcs show which facility they left from. Source: the export release records in Karya, each with its source.";
+    NoteTop => "UPT dengan pelepasan ekspor terbanyak pada periode slide. Yang dihitung adalah pelepasan, bukan nilai atau berat: satuan yang berbeda tidak dijumlahkan.",
+        "The facilities with the most export releases in the slide's period. What is counted is releases, not value or weight: different units are never added together.";
+    NotePipeline => "Alur produk dari rintisan sampai ekspor: berapa produk di tiap tahap dan di UPT mana. Sumber: data referensi produk di Karya.",
+        "The product pipeline from pilot to export: how many products are at each stage and at which facilities. Source: the product reference data in Karya.";
+    NoteLatest => "Pelepasan ekspor terakhir yang tercatat: jumlah, produk, UPT asal dan negara tujuan, dengan tanggal dan sumbernya. Data sementara ditandai.",
+        "The latest export release on record: quantity, product, facility and destination, with its date and source. Provisional figures are marked.";
     SlideTop => "UPT dengan pelepasan ekspor terbanyak", "Facilities with the most export releases";
     DeckFallback => "Susunan slide di alamat halaman tidak dapat dibaca, jadi susunan awal ditampilkan.",
                     "The deck in the page address could not be read, so the default deck is shown.";
     FullScreen => "Layar penuh", "Full screen";
-    PresenterKeys => "→ / PageDown berikutnya · ← / PageUp sebelumnya · B layar hitam · F layar penuh · Esc keluar",
-                     "→ / PageDown next · ← / PageUp back · B blank · F full screen · Esc leave";
+    PresenterKeys => "→ / PageDown berikutnya · ← / PageUp sebelumnya · B layar hitam · F layar penuh · P tampilan penyaji · Esc keluar",
+                     "→ / PageDown next · ← / PageUp back · B blank · F full screen · P presenter view · Esc leave";
     EmbedThisView => "Sematkan tampilan ini", "Embed this view";
     EmbedExplainer => "Tempel kode ini di halaman portal. Bingkainya menyesuaikan tingginya sendiri.",
                       "Paste this code into the portal's page. The frame adjusts its own height.";

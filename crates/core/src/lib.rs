@@ -5,6 +5,7 @@
 //! milliseconds and the server and the browser cannot disagree about a total.
 
 pub mod api;
+pub mod blk;
 pub mod briefing;
 pub mod colour;
 pub mod dataset;
@@ -13,7 +14,9 @@ pub mod embed;
 pub mod entry;
 pub mod export_csv;
 pub mod filter;
+pub mod filter_line;
 pub mod format;
+pub mod framing;
 pub mod geo;
 pub mod i18n;
 pub mod map_view;
@@ -22,6 +25,7 @@ pub mod month;
 pub mod names;
 pub mod pipeline;
 pub mod player;
+pub mod presenting;
 pub mod production;
 pub mod ranking;
 pub mod ranking_table;

@@ -228,7 +228,8 @@ fn CountryShapes(
                     // every shape that listens to focus.
                     tabindex=move || if shade.get().is_some() { "0" } else { "-1" }
                     role=move || shade.get().map(|_| "button")
-                    aria-label=label
+                    // Only a destination is a control with a name; other land is drawing.
+                    aria-label=move || shade.get().map(|_| label())
                     on:mouseenter=move |e| if shade.get_untracked().is_some() {
                         tip.show(&iso_enter, e.client_x() as f64, e.client_y() as f64)
                     }

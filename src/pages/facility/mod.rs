@@ -8,7 +8,7 @@ mod production;
 
 use crate::api;
 use crate::components::error_panel::Loading;
-use crate::components::filters::{FallbackNotice, RadioOption};
+use crate::components::filters::{FallbackNotice, FilterBar, RadioOption};
 use crate::components::provenance::ProvenanceMark;
 use crate::components::year_select::YearSelect;
 use crate::page::{awaited, use_answers, use_page, Page};
@@ -72,7 +72,7 @@ pub fn FacilityPage() -> impl IntoView {
         Some(true) => view! { <FacilityFigures page=page id=id.get()/> }.into_any(),
     };
     view! {
-        <section class="facility-page" data-page="facility" data-facility-page=move || id.get()>
+        <section class="facility-page view-first" data-page="facility" data-facility-page=move || id.get()>
             <FallbackNotice when=page.fell_back text=Text::FacilitiesFallback/>
             {content}
         </section>
@@ -101,7 +101,9 @@ fn FacilityFigures(page: FacilityPageState, id: String) -> impl IntoView {
         };
         view! {
             <FacilityHeader facility=facility.clone()/>
-            <FacilityControls page=page data=data filter=filter/>
+            <FilterBar filter=filter>
+                <FacilityControls page=page data=data filter=filter/>
+            </FilterBar>
             <production::ProductionSections page=page facility=facility.clone() data=data filter=filter/>
             <links::ExportsAndLinks page=page facility=facility tables=tables data=data filter=filter/>
         }
@@ -121,6 +123,7 @@ fn FacilityHeader(facility: Facility) -> impl IntoView {
     };
     view! {
         <h1>{f.name.clone()}</h1>
+        <div class="facility-head">
         <p class="facility-facts">
             <span data-kind="">{move || facility_kind_name(f.kind, lang.get())}</span>" · "
             <span>{f.province.clone()}</span>" · "
@@ -128,6 +131,7 @@ fn FacilityHeader(facility: Facility) -> impl IntoView {
             <span data-blk=f.has_blk.map(|b| b.to_string())>{blk}</span>
         </p>
         <p><ProvenanceMark provenance=f.provenance.clone()/></p>
+        </div>
     }
 }
 

@@ -51,9 +51,9 @@ pub fn ProductionSections(
             .into_any()
     };
     view! {
-        <p class="map-summary" data-summary="production" aria-live="polite">{summary}</p>
-        <h2>{tr(Text::ProductionTitle)}</h2>
+        <h2 class="visually-hidden">{tr(Text::ProductionTitle)}</h2>
         {charts}
+        <p class="map-summary" data-summary="production" aria-live="polite">{summary}</p>
         <h2>{tr(Text::GrowthTitle)}</h2>
         <GrowthTable data=data/>
         <h2>{tr(Text::ProductMixTitle)}</h2>
