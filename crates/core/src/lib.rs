@@ -23,12 +23,14 @@ pub mod names;
 pub mod pipeline;
 pub mod player;
 pub mod production;
+pub mod profile;
 pub mod ranking;
 pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod scope;
+pub mod search;
 pub mod sentence;
 pub mod stack;
 pub mod summary;
