@@ -5,8 +5,10 @@
 //! milliseconds and the server and the browser cannot disagree about a total.
 
 pub mod api;
+pub mod api_reference;
 pub mod briefing;
 pub mod colour;
+pub mod datapackage;
 pub mod dataset;
 pub mod destinations;
 pub mod embed;
@@ -20,6 +22,7 @@ pub mod map_view;
 pub mod model;
 pub mod month;
 pub mod names;
+pub mod oembed;
 pub mod pipeline;
 pub mod player;
 pub mod production;
