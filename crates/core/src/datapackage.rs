@@ -160,6 +160,7 @@ pub fn datapackage(as_of: &str) -> Value {
 }
 
 /// A publication on file and how many records cite it (statements included).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Citation {
     pub source: crate::model::Source,

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_HEIGHT: u32 = 600;
 pub const DEFAULT_WIDTH: u32 = 800;
 
+/// The oEmbed 1.0 answer of type `rich`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Oembed {
     #[serde(rename = "type")]

@@ -111,3 +111,27 @@ pub async fn sources_cited(
     Params::parse(q.as_deref(), params::NO_PARAMS)?;
     Ok(Json(citations(&state.store.dataset().await?)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The package's primary keys are the columns an import matches records on.
+    #[test]
+    fn primary_keys_are_the_keys_the_database_matches_on() {
+        for t in Table::ALL {
+            let key = karya_core::datapackage::primary_key(t);
+            assert_eq!(
+                key.as_slice(),
+                crate::storage::columns::key_columns(t),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_is_written_as_karya_export_writes_it() {
+        let csv = String::from_utf8(table_csv(&Dataset::default(), Table::Countries)).unwrap();
+        assert_eq!(csv, crate::transfer::export::template(Table::Countries));
+    }
+}

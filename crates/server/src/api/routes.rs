@@ -140,21 +140,22 @@ pub const ENDPOINTS: &[Endpoint] = &[
         "/data/citations",
         "Every source on file with how many records cite it",
         NO_PARAMS,
-        Answer::File("application/json"),
+        Answer::List(Schema::Citation),
         || get(open_data::sources_cited),
     ),
     Endpoint::read(
         "/data/{file}",
         "Open data: a table as its import CSV (e.g. shipments.csv), datapackage.json, or all as karya-data.zip",
         NO_PARAMS,
-        Answer::File("application/octet-stream"),
+        // Also application/json (datapackage.json) and application/zip, as the file asked.
+        Answer::File("text/csv"),
         || get(open_data::download),
     ),
     Endpoint::read(
         "/oembed",
         "oEmbed 1.0: the embed snippet (type rich) of a view's address given as url",
         oembed::OEMBED,
-        Answer::File("application/json"),
+        Answer::One(Schema::Oembed),
         || get(oembed::provide),
     ),
     Endpoint::read(

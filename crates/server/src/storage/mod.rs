@@ -4,7 +4,7 @@
 mod aggregates;
 mod clause;
 mod codec;
-mod columns;
+pub(crate) mod columns;
 mod dataset;
 mod production;
 mod records;
