@@ -62,7 +62,10 @@ pub fn CountryPanel(
                             view! {
                                 <li data-shipment=s.id.clone()>
                                     <strong>{date}</strong>
-                                    <span>{format::quantity(s.quantity, s.unit, l)} " " <ProductLink id=s.product_id.clone()/></span>
+                                    <span>
+                                        {format::quantity(s.quantity, s.unit, l)} " "
+                                        <ProductLink id=s.product_id.clone()/>
+                                    </span>
                                     <span>{names.with(|n| n.facility(&s.facility_id, l))}</span>
                                     <ProvisionalMark provisional=s.provisional/>
                                     <ProvenanceMark provenance=s.provenance.clone()/>

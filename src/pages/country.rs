@@ -162,7 +162,8 @@ fn Flows(data: Destinations) -> impl IntoView {
     let items = data.flows.into_iter().map(|f| {
         view! {
             <li data-flow=f.facility_id.clone() data-value=f.shipments>
-                <FacilityLink id=f.facility_id.clone()/>": "{f.shipments}" "{move || tr(Text::ColReleases)().to_lowercase()}
+                <FacilityLink id=f.facility_id.clone()/>": "{f.shipments}" "
+                {move || tr(Text::ColReleases)().to_lowercase()}
             </li>
         }
     });
@@ -184,7 +185,10 @@ fn PerYear(data: ShipmentList) -> impl IntoView {
     });
     view! {
         <div class="table-scroll"><table class="data-table" data-table="per-year">
-            <thead><tr><th scope="col">{word(Words::ColYear)}</th><th scope="col" class="numeric">{tr(Text::ColReleases)}</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{word(Words::ColYear)}</th>
+                <th scope="col" class="numeric">{tr(Text::ColReleases)}</th>
+            </tr></thead>
             <tbody>{rows.collect_view()}{undated}</tbody>
         </table></div>
     }

@@ -37,14 +37,16 @@ pub fn DataPage() -> impl IntoView {
     let output = LocalResource::new(load);
     let href = |file: &str| format!("{}/data/{file}", api::api_base());
     let table = move |t: Table| {
-        view! { <li><a href=href(&t.file_name()) download=t.file_name() data-download=t.name()>{t.file_name()}</a></li> }
+        let file = t.file_name();
+        view! { <li><a href=href(&file) download=file.clone() data-download=t.name()>{file.clone()}</a></li> }
     };
     view! {
         <section class="data-page" data-page="data">
             <h1>{word(Words::DataHeading)}</h1>
             <p>{word(Words::DataIntro)}</p>
             <ul class="download-list">
-                <li><a href=href("karya-data.zip") download="karya-data.zip" data-download="zip">{word(Words::DataAll)}</a></li>
+                <li><a href=href("karya-data.zip") download="karya-data.zip" data-download="zip">
+                    {word(Words::DataAll)}</a></li>
                 <li><a href=href("datapackage.json") download="datapackage.json" data-download="datapackage">
                     {word(Words::DataPackage)}</a></li>
             </ul>
@@ -53,7 +55,8 @@ pub fn DataPage() -> impl IntoView {
             <h2>{word(Words::DataMeanings)}</h2>
             <dl class="profile-facts" data-meanings="">
                 <dt data-meaning="reported">{tr(Text::ReportedMark)}</dt><dd>{word(Words::DataReported)}</dd>
-                <dt data-meaning="illustrative">{tr(Text::IllustrativeMark)}</dt><dd>{tr(Text::IllustrativeExplainer)}</dd>
+                <dt data-meaning="illustrative">{tr(Text::IllustrativeMark)}</dt>
+                <dd>{tr(Text::IllustrativeExplainer)}</dd>
                 <dt data-meaning="provisional">{tr(Text::ProvisionalMark)}</dt><dd>{tr(Text::ProvisionalExplainer)}</dd>
             </dl>
             {answered(output, |_, o: Output| view! {
@@ -80,7 +83,10 @@ fn Citations(citations: Vec<Citation>) -> impl IntoView {
     };
     view! {
         <div class="table-scroll"><table class="data-table" data-table="citations">
-            <thead><tr><th scope="col">{tr(Text::ColSource)}</th><th scope="col" class="numeric">{word(Words::DataRecords)}</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{tr(Text::ColSource)}</th>
+                <th scope="col" class="numeric">{word(Words::DataRecords)}</th>
+            </tr></thead>
             <tbody>{citations.into_iter().map(row).collect_view()}</tbody>
         </table></div>
     }

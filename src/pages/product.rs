@@ -142,14 +142,15 @@ fn ProductFigures(filter: Memo<Filter>, id: String) -> impl IntoView {
 #[component]
 fn ProductFacts(product: Product, staged: Memo<Stage>) -> impl IntoView {
     let lang = use_lang();
-    let (p, q) = (product.clone(), product.clone());
+    let (p, q, hs) = (product.clone(), product.clone(), product.hs_code.clone());
     let not_exported = move || {
         let s = staged.get();
         s.status.is_pipeline().then(|| {
             let named = if s.facilities.is_empty() {
                 view! { <p class="hint">{word(Words::NoNamedFacilities)}</p> }.into_any()
             } else {
-                let items = s.facilities.into_iter().map(|f| view! { <li data-facility=f.clone()><FacilityLink id=f.clone()/></li> });
+                let item = |f: String| view! { <li data-facility=f.clone()><FacilityLink id=f.clone()/></li> };
+                let items = s.facilities.into_iter().map(item);
                 view! { <ul data-list="named-facilities">{items.collect_view()}</ul> }.into_any()
             };
             view! {
@@ -172,7 +173,7 @@ fn ProductFacts(product: Product, staged: Memo<Stage>) -> impl IntoView {
             <dd data-unit=product.unit.code()>{move || unit_name(product.unit, 2.0, lang.get())}</dd>
             <dt>{word(Words::HsCode)}</dt>
             <dd data-hs=product.hs_code.clone()>
-                {product.hs_code.clone().map_or_else(|| word(Words::HsUnknown)().to_string(), |c| c)}
+                {move || hs.clone().unwrap_or_else(|| Words::HsUnknown.get(lang.get()).to_string())}
             </dd>
             <dt>{word(Words::Stage)}</dt>
             <dd data-status=move || format!("{:?}", product.status).to_lowercase()>
@@ -262,7 +263,9 @@ fn WhoMakes(
             view! {
                 <tr data-facility=r.facility_id.clone() data-value=value.to_string()>
                     <th scope="row"><FacilityLink id=r.facility_id.clone()/></th>
-                    <td class="numeric">{unit.map_or_else(|| format::number(value, 1, l), |u| format::quantity(value, u, l))}</td>
+                    <td class="numeric">
+                        {unit.map_or_else(|| format::number(value, 1, l), |u| format::quantity(value, u, l))}
+                    </td>
                 </tr>
             }
         }).collect_view())
@@ -272,7 +275,10 @@ fn WhoMakes(
         <IndonesiaMap geo=geo facilities=Arc::new(shown) links=Arc::new(links) ranking=ranking
             selected=Signal::stored(None::<String>) title=title on_select=on_select/>
         <div class="table-scroll"><table class="data-table" data-table="product-ranking">
-            <thead><tr><th scope="col">{tr(Text::ColFacility)}</th><th scope="col" class="numeric">{tr(Text::ColQuantity)}</th></tr></thead>
+            <thead><tr>
+                <th scope="col">{tr(Text::ColFacility)}</th>
+                <th scope="col" class="numeric">{tr(Text::ColQuantity)}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table></div>
     }
@@ -298,8 +304,9 @@ fn WhereItGoes(tables: Tables, geo: Arc<WorldMap>, data: Memo<Output>) -> impl I
         <h2>{word(Words::WhereItGoes)}</h2>
         <div data-destinations-total=move || data.with(|d| d.destinations.total.to_string())
             data-unit=move || data.with(|d| d.destinations.unit.map(|u| u.code()))>
-            <WorldMapSvg geo=geo data=destinations facilities=tables.facilities.clone() countries=tables.countries.clone()
-                title=title zoom=RwSignal::new(Default::default()) hover=RwSignal::new(None::<Hover>) on_select=on_select/>
+            <WorldMapSvg geo=geo data=destinations facilities=tables.facilities.clone()
+                countries=tables.countries.clone() title=title zoom=RwSignal::new(Default::default())
+                hover=RwSignal::new(None::<Hover>) on_select=on_select/>
             <DestinationTable data=destinations/>
         </div>
     }
@@ -312,16 +319,24 @@ fn OverTime(product: Product, data: Memo<Output>) -> impl IntoView {
     move || {
         let l = lang.get();
         let stacks = data.with(|d| stacks_by_unit(&d.production.series));
-        let charts = stacks.into_iter().map(|st| {
-            let (unit, total) = (st.unit.code(), st.total().to_string());
-            let title = format!("{} · {}", l.pick(&product.name_id, &product.name_en), Words::OverTime.get(l));
-            view! {
-                <div class="chart-block" data-chart=format!("product-production-{unit}")
-                    data-unit=unit data-total=total>
-                    <StackedColumns stack=Signal::stored(st) title=Signal::stored(title) source=Signal::stored("Karya".to_string())/>
-                </div>
-            }
-        }).collect_view();
+        let charts = stacks
+            .into_iter()
+            .map(|st| {
+                let (unit, total) = (st.unit.code(), st.total().to_string());
+                let title = format!(
+                    "{} · {}",
+                    l.pick(&product.name_id, &product.name_en),
+                    Words::OverTime.get(l)
+                );
+                view! {
+                    <div class="chart-block" data-chart=format!("product-production-{unit}")
+                        data-unit=unit data-total=total>
+                        <StackedColumns stack=Signal::stored(st) title=Signal::stored(title)
+                            source=Signal::stored("Karya".to_string())/>
+                    </div>
+                }
+            })
+            .collect_view();
         view! {
             <h2>{word(Words::OverTime)}</h2>
             {charts}

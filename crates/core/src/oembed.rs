@@ -31,7 +31,7 @@ pub enum OembedError {
     BadUrl(String),
     #[error("{0} is not an address of this Karya ({1})")]
     NotOurs(String, String),
-    #[error("{0} is not a view Karya can embed (the overview, the map, the facilities, a facility, product or country)")]
+    #[error("{0} is not a view Karya can embed (overview, map, facilities, a facility, product or country)")]
     NotAView(String),
 }
 
@@ -160,7 +160,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!((o.kind.as_str(), o.version.as_str()), ("rich", "1.0"));
-        assert!(o.html.contains("src=\"https://karya.example.id/map?lang=en&amp;product=coco-shade&amp;embed=karya\""), "{}", o.html);
+        let src =
+            "src=\"https://karya.example.id/map?lang=en&amp;product=coco-shade&amp;embed=karya\"";
+        assert!(o.html.contains(src), "{}", o.html);
         assert!(o
             .html
             .contains("<script src=\"https://karya.example.id/karya-embed.js\""));

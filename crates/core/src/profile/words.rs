@@ -57,12 +57,16 @@ words! {
     SearchProducts => "Produk", "Products";
     SearchCountries => "Negara", "Countries";
     SearchNone => "Tidak ditemukan.", "Nothing found.";
-    NavData => "Data", "Data";
     DataHeading => "Unduh data", "Download data";
-    DataIntro => "Seluruh data Karya, dalam format impor yang sama dengan yang ditulis `karya export`. Setiap unduhan dibuat dari basis data saat diunduh dan mencatat waktunya (kolom `created` di datapackage.json, header X-Karya-As-Of).",
-                 "All of Karya's data, in the same import format `karya export` writes. Each download is built from the database at the moment it is asked for and carries that time (`created` in datapackage.json, the X-Karya-As-Of header).";
+    DataIntro => concat!("Seluruh data Karya, dalam format impor yang sama dengan yang ditulis `karya export`. ",
+                         "Setiap unduhan dibuat dari basis data saat diunduh dan mencatat waktunya ",
+                         "(kolom `created` di datapackage.json, header X-Karya-As-Of)."),
+                 concat!("All of Karya's data, in the same import format `karya export` writes. ",
+                         "Each download is built from the database at the moment it is asked for and carries ",
+                         "that time (`created` in datapackage.json, the X-Karya-As-Of header).");
     DataAll => "Semua tabel (ZIP, dengan datapackage.json)", "All tables (ZIP, with datapackage.json)";
-    DataPackage => "Deskripsi paket data (Frictionless datapackage.json)", "Data package description (Frictionless datapackage.json)";
+    DataPackage => "Deskripsi paket data (Frictionless datapackage.json)",
+                   "Data package description (Frictionless datapackage.json)";
     DataTables => "Tabel satu per satu (CSV)", "One table at a time (CSV)";
     DataSources => "Sumber yang tercatat", "Sources on file";
     DataRecords => "Catatan yang mengutipnya", "Records citing it";
@@ -70,8 +74,10 @@ words! {
     DataReported => "Dinyatakan oleh sumber publik yang dikutip; sumbernya tercantum di setiap catatan.",
                     "Stated by a cited public source; the source is named on every record.";
     DataApi => "Referensi API", "API reference";
-    DataApiIntro => "Setiap alamat di bawah /api/v1 menjawab JSON; parameter kueri yang tidak dikenal ditolak. Dokumen lengkap: /api/v1/openapi.json.",
-                    "Every address under /api/v1 answers JSON; unknown query parameters are refused. The full document: /api/v1/openapi.json.";
+    DataApiIntro => concat!("Setiap alamat di bawah /api/v1 menjawab JSON; parameter kueri yang tidak dikenal ",
+                            "ditolak. Dokumen lengkap: /api/v1/openapi.json."),
+                    concat!("Every address under /api/v1 answers JSON; unknown query parameters are refused. ",
+                            "The full document: /api/v1/openapi.json.");
     DataEditorOnly => "khusus editor (token)", "editors only (token)";
     DataParams => "Parameter", "Parameters";
     DataNoParams => "tanpa parameter", "no parameters";
