@@ -2,7 +2,7 @@
 // against the API's for the same filter (per unit), and the search reached by keyboard alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useKarya, checkPage } from './harness.mjs';
+import { useKarya, checkPage, startServer, launchBrowser, newPage } from './harness.mjs';
 import { dataset } from './expected.mjs';
 
 const karya = useKarya();

@@ -8,6 +8,7 @@ pub mod api;
 pub mod api_reference;
 pub mod briefing;
 pub mod colour;
+pub mod currency;
 pub mod datapackage;
 pub mod dataset;
 pub mod destinations;
