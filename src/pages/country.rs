@@ -10,6 +10,7 @@ use crate::page::{answered, use_answers, use_page};
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::api::{FetchError, ShipmentList};
+use karya_core::currency::ExchangeRate;
 use karya_core::destinations::{Destinations, Measure};
 use karya_core::profile::words::Words;
 use karya_core::profile::{country_sentence, latest, receipts, releases_per_year, Receipt};
@@ -21,16 +22,19 @@ use leptos_router::hooks::use_params_map;
 pub struct Output {
     pub destinations: Destinations,
     pub releases: ShipmentList,
+    pub rates: Vec<ExchangeRate>,
 }
 
 async fn load_output(f: Filter) -> Result<Output, FetchError> {
-    let (destinations, releases) = futures::try_join!(
+    let (destinations, releases, rates) = futures::try_join!(
         api::destinations(&f, Measure::Releases),
-        api::shipments(&f, 1000)
+        api::shipments(&f, 1000),
+        api::get_json::<Vec<ExchangeRate>>("/exchange-rates")
     )?;
     Ok(Output {
         destinations,
         releases,
+        rates,
     })
 }
 
@@ -106,7 +110,7 @@ fn CountryFigures(filter: Memo<Filter>, iso: String) -> impl IntoView {
                 <h2>{word(Words::PerYear)}</h2>
                 <PerYear data=data.releases.clone()/>
                 <h2>{tr(Text::LatestReleases)}</h2>
-                <ReleaseList releases=latest(&data.releases.shipments, 20)/>
+                <ReleaseList releases=latest(&data.releases.shipments, 20) rates=data.rates.clone()/>
                 <h2>{tr(Text::SourcesTitle)}</h2>
                 <SourcesCited provenances=provenances/>
             })}

@@ -16,6 +16,7 @@ use crate::page::{awaited, use_answers, use_page};
 use crate::reference::{both, use_names, use_reference, Tables};
 use crate::view_state::{tr, use_lang};
 use karya_core::api::{FetchError, ProductionResponse, ShipmentList};
+use karya_core::currency::ExchangeRate;
 use karya_core::destinations::{Destinations, Measure};
 use karya_core::geo::{RegionMap, WorldMap};
 use karya_core::i18n::{status_name, unit_name};
@@ -38,15 +39,17 @@ pub struct Output {
     pub production: ProductionResponse,
     pub releases: ShipmentList,
     pub pipeline: Vec<PipelineStage>,
+    pub rates: Vec<ExchangeRate>,
 }
 
 async fn load_output(f: Filter) -> Result<Output, FetchError> {
-    let (destinations, ranking, production, releases, pipeline) = futures::try_join!(
+    let (destinations, ranking, production, releases, pipeline, rates) = futures::try_join!(
         api::destinations(&f, Measure::Quantity),
         api::ranking(&f, RankMeasure::Quantity),
         api::production(&f, Granularity::Year),
         api::shipments(&f, 1000),
-        api::pipeline()
+        api::pipeline(),
+        api::get_json::<Vec<ExchangeRate>>("/exchange-rates")
     )?;
     Ok(Output {
         destinations,
@@ -54,6 +57,7 @@ async fn load_output(f: Filter) -> Result<Output, FetchError> {
         production,
         releases,
         pipeline,
+        rates,
     })
 }
 
@@ -126,7 +130,10 @@ fn ProductFigures(filter: Memo<Filter>, id: String) -> impl IntoView {
             <WhereItGoes tables=tables geo=world data=data/>
             <OverTime product=product.clone() data=data/>
             <h2>{word(Words::ReleasesTitle)}</h2>
-            {move || view! { <ReleaseList releases=data.with(|d| latest(&d.releases.shipments, 50))/> }}
+            {move || data.with(|d| {
+                let releases = latest(&d.releases.shipments, 50);
+                view! { <ReleaseList releases=releases rates=d.rates.clone()/> }
+            })}
             <h2>{tr(Text::SourcesTitle)}</h2>
             {move || {
                 let mut all = vec![product.provenance.clone()];

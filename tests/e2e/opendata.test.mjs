@@ -14,7 +14,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
 // Installed by scripts/install-tools.sh test (a pinned frictionless in a venv).
 const FRICTIONLESS = process.env.KARYA_FRICTIONLESS || join(ROOT, '.tools/venv/bin/frictionless');
-const TABLES = ['sources', 'countries', 'facilities', 'products', 'shipments', 'production', 'supply_links', 'statements'];
+const TABLES = ['sources', 'exchange_rates', 'countries', 'facilities', 'products', 'shipments', 'production', 'supply_links', 'statements'];
 
 const karya = useKarya();
 let dir;

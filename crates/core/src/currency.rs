@@ -9,6 +9,7 @@ use crate::model::{Shipment, Source};
 use chrono::NaiveDate;
 
 /// One day's rate: how many rupiah one US dollar costs, and who says so.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExchangeRate {
     pub date: NaiveDate,

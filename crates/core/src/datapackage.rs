@@ -32,7 +32,9 @@ impl FieldType {
 /// The type of a column, from its name: the same names mean the same thing in every table.
 pub fn field_type(column: &Column) -> FieldType {
     match column.name {
-        "latitude" | "longitude" | "quantity" | "value_usd" | "figure" => FieldType::Number,
+        "latitude" | "longitude" | "quantity" | "value_usd" | "figure" | "idr_per_usd" => {
+            FieldType::Number
+        }
         "value_idr" => FieldType::Integer,
         "has_blk" | "provisional" | "approximate" => FieldType::Boolean,
         "date" => FieldType::Date,
@@ -72,6 +74,7 @@ pub fn allowed_values(column: &Column) -> Option<Vec<String>> {
 pub fn primary_key(table: Table) -> Vec<&'static str> {
     match table {
         Table::Countries => vec!["alpha2"],
+        Table::ExchangeRates => vec!["date"],
         Table::Production => vec!["facility_id", "product_id", "month"],
         _ => vec!["id"],
     }

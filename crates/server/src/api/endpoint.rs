@@ -120,6 +120,7 @@ pub enum Schema {
     ErrorBody,
     Citation,
     Oembed,
+    ExchangeRate,
 }
 
 impl Schema {
@@ -151,6 +152,7 @@ impl Schema {
             Schema::ErrorBody => g.subschema_for::<ErrorBody>(),
             Schema::Citation => g.subschema_for::<datapackage::Citation>(),
             Schema::Oembed => g.subschema_for::<oembed::Oembed>(),
+            Schema::ExchangeRate => g.subschema_for::<currency::ExchangeRate>(),
         };
         serde_json::to_value(schema).unwrap_or_default()
     }

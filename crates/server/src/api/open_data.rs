@@ -103,6 +103,15 @@ pub async fn download(
     })
 }
 
+/// `GET /exchange-rates`: the rate table, oldest first.
+pub async fn exchange_rates(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Vec<karya_core::currency::ExchangeRate>>, ApiError> {
+    Params::parse(q.as_deref(), params::NO_PARAMS)?;
+    Ok(Json(state.store.exchange_rates().await?))
+}
+
 /// `GET /data/citations`: every source on file with how many records cite it.
 pub async fn sources_cited(
     State(state): State<AppState>,
@@ -120,7 +129,11 @@ mod tests {
     #[test]
     fn primary_keys_are_the_keys_the_database_matches_on() {
         for t in Table::ALL {
-            let key = karya_core::datapackage::primary_key(t);
+            // In SQL names: the package's `date` is kept as `rate_date`.
+            let key: Vec<&str> = karya_core::datapackage::primary_key(t)
+                .into_iter()
+                .filter_map(|c| crate::storage::columns::sql_column(t, c))
+                .collect();
             assert_eq!(
                 key.as_slice(),
                 crate::storage::columns::key_columns(t),

@@ -137,6 +137,13 @@ pub const ENDPOINTS: &[Endpoint] = &[
         || get(read::template),
     ),
     Endpoint::read(
+        "/exchange-rates",
+        "Rupiah per US dollar by day, each with its source: what converts a release's missing currency",
+        NO_PARAMS,
+        Answer::List(Schema::ExchangeRate),
+        || get(open_data::exchange_rates),
+    ),
+    Endpoint::read(
         "/data/citations",
         "Every source on file with how many records cite it",
         NO_PARAMS,

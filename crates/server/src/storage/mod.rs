@@ -7,6 +7,7 @@ mod codec;
 pub(crate) mod columns;
 mod dataset;
 mod production;
+mod rates;
 mod records;
 mod reference;
 mod releases;
