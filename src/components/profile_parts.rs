@@ -70,7 +70,8 @@ fn ReleaseValue(values: Values) -> impl IntoView {
         };
         let note = v.rate.map(|r| {
             view! {
-                <span class="hint" data-converted="" data-rate=r.idr_per_usd.to_string() data-rate-date=r.date.to_string()>
+                <span class="hint" data-converted="" data-rate=r.idr_per_usd.to_string()
+                    data-rate-date=r.date.to_string()>
                     " ("{conversion_note(&r, l)}")"
                 </span>
             }
