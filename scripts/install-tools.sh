@@ -84,6 +84,14 @@ if [ "$MODE" = test ]; then
   done
   # PostgreSQL: the storage and API tests run on it as well as on SQLite.
   apt_install chromium chromium-driver postgresql postgresql-client
+  # Frictionless: validates the open-data package (datapackage.json) in the end-to-end tests.
+  FRICTIONLESS_VERSION="5.21.0"
+  VENV="$ROOT/.tools/venv"
+  if [ "$("$VENV/bin/frictionless" --version 2>/dev/null)" != "$FRICTIONLESS_VERSION" ]; then
+    say "installing frictionless $FRICTIONLESS_VERSION from PyPI into .tools/venv"
+    { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "frictionless==$FRICTIONLESS_VERSION"; } \
+      || fail "frictionless $FRICTIONLESS_VERSION" "Needs python3-venv; try: apt-get install python3-venv"
+  fi
 fi
 if [ "$MODE" = bench ]; then
   apt_install chromium chromium-driver brotli wrk postgresql postgresql-client

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{BriefingPage, EntryPage, FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
+use pages::{CountryPage, DataPage, ProductPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,6 +40,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/facility/:id") view=FacilityPage/>
                         <Route path=path!("/briefing") view=BriefingPage/>
                         <Route path=path!("/entry") view=EntryPage/>
+                        <Route path=path!("/product/:id") view=ProductPage/>
+                        <Route path=path!("/country/:iso") view=CountryPage/>
+                        <Route path=path!("/data") view=DataPage/>
                     </Routes>
                 </main>
                 <Footer/>

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::error_panel::{ErrorPanel, Loading};
+use crate::components::profile_link::{CountryProfileLink, ProductLink};
 use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
@@ -46,6 +47,7 @@ pub fn CountryPanel(
         <aside class="country-panel" data-panel=iso aria-labelledby="country-panel-title">
             <div class="panel-head">
                 <h2 id="country-panel-title">{heading}</h2>
+                <CountryProfileLink iso=iso.clone()/>
                 <button type="button" class="button button-secondary" data-action="close-panel" node_ref=close
                     on:click=move |_| on_close.run(())>{tr(Text::Close)}</button>
             </div>
@@ -57,11 +59,13 @@ pub fn CountryPanel(
                         {list.shipments.into_iter().map(|s| {
                             let l = lang.get();
                             let date = s.date.map_or_else(|| Text::DateNotStated.get(l).into(), |d| format::date(d, l));
-                            let product = names.with(|n| n.product(&s.product_id, l));
                             view! {
                                 <li data-shipment=s.id.clone()>
                                     <strong>{date}</strong>
-                                    <span>{format::quantity(s.quantity, s.unit, l)} " " {product}</span>
+                                    <span>
+                                        {format::quantity(s.quantity, s.unit, l)} " "
+                                        <ProductLink id=s.product_id.clone()/>
+                                    </span>
                                     <span>{names.with(|n| n.facility(&s.facility_id, l))}</span>
                                     <ProvisionalMark provisional=s.provisional/>
                                     <ProvenanceMark provenance=s.provenance.clone()/>

@@ -1,6 +1,7 @@
 //! The map's figures as a table: one row per destination, a total row equal to the map's
 //! total, and the same rows as CSV.
 
+use crate::components::profile_link::CountryLink;
 use crate::components::provenance::ProvisionalMark;
 use crate::download::download_csv;
 use crate::reference::use_names;
@@ -32,7 +33,7 @@ pub fn DestinationTable(#[prop(into)] data: Signal<Destinations>) -> impl IntoVi
                         .join("; ");
                     view! {
                         <tr data-iso=c.country.clone() data-value=c.value.map(|v| v.to_string())>
-                            <th scope="row">{names.with(|n| n.country(&c.country, l))}</th>
+                            <th scope="row"><CountryLink iso=c.country.clone()/></th>
                             <td class="numeric">{measure_value(d, c.value, l)}</td>
                             // Some of its releases are provisional: the count may still change.
                             <td class="numeric">

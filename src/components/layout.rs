@@ -50,6 +50,7 @@ fn SiteHeader() -> impl IntoView {
                 // For editors only: a small link, not a destination for the public.
                 <A href=move || entry.get() attr:class="nav-minor" attr:data-nav="entry">{tr(Text::NavEntry)}</A>
             </nav>
+            <crate::components::search_box::SearchBox/>
             <ThemeSwitch theme=theme/>
             <A href=move || other_language.get() attr:class="language-switch" attr:data-action="switch-language"
                 attr:aria-label=tr(Text::SwitchLanguageLabel)>
@@ -62,12 +63,16 @@ fn SiteHeader() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let bare = use_bare_page();
+    let data = use_href("/data");
+    let data_word =
+        crate::components::profile_parts::word(karya_core::profile::words::Words::DataHeading);
     move || {
         (!bare.get()).then(|| {
             view! {
                 <footer class="site-footer">
                     <p>{tr(Text::Owner)}</p>
                     <p>{tr(Text::IllustrativeExplainer)}</p>
+                    <p><A href=move || data.get() attr:data-nav="data">{data_word}</A></p>
                     <div class="share-bar">
                         <CopyLink/>
                         <EmbedDialog/>

@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::filters::FallbackNotice;
 use crate::components::kpi::{KpiCard, QuantityCard};
 use crate::components::overview_picture::{BlkHeadline, OverviewPicture};
+use crate::components::profile_link::{CountryLink, ProductLink};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
@@ -188,8 +189,8 @@ fn ReleaseRow(shipment: Shipment) -> impl IntoView {
                 None => Text::DateNotStated.get(lang.get()).to_string(),
             }}</td>
             <td>{move || names.with(|n| n.facility(&facility, lang.get()))}</td>
-            <td>{move || names.with(|n| n.product(&product, lang.get()))}</td>
-            <td data-iso=iso>{move || names.with(|n| n.country(&country, lang.get()))}</td>
+            <td><ProductLink id=product/></td>
+            <td data-iso=iso><CountryLink iso=country/></td>
             <td class="numeric">{move || format::quantity(quantity, unit, lang.get())}</td>
             <td class="numeric">{move || {
                 let l = lang.get();

@@ -22,6 +22,9 @@ pub struct Dataset {
     pub supply_links: Vec<SupplyLink>,
     #[serde(default)]
     pub statements: Vec<SourceStatement>,
+    /// Rupiah per US dollar by day: what completes a value given in one currency only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchange_rates: Vec<crate::currency::ExchangeRate>,
     /// Publications no record cites yet (an import may bring a source before its records).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -85,6 +88,7 @@ pub fn sources_of(dataset: &Dataset) -> BTreeMap<String, Source> {
     provenances
         .filter_map(reported)
         .chain(dataset.statements.iter().map(|s| s.source.clone()))
+        .chain(dataset.exchange_rates.iter().map(|r| r.source.clone()))
         .chain(dataset.sources.iter().cloned())
         .map(|s| {
             (
@@ -250,6 +254,9 @@ impl Dataset {
         for st in &mut self.statements {
             sync(&mut st.source);
         }
+        for r in &mut self.exchange_rates {
+            sync(&mut r.source);
+        }
         for s in &mut self.sources {
             sync(s);
         }
@@ -379,6 +386,21 @@ impl Dataset {
                 source: x.source.clone(),
             };
             c.provenance("statement", &x.id, &as_provenance, &mut sources);
+        }
+
+        for x in &self.exchange_rates {
+            let day = x.date.to_string();
+            let rate_ok = x.idr_per_usd.is_finite() && x.idr_per_usd > 0.0;
+            c.check(rate_ok, "exchange rate", &day, "idr_per_usd", || {
+                format!(
+                    "expected a positive number of rupiah, got {}",
+                    x.idr_per_usd
+                )
+            });
+            let cited = Provenance::Reported {
+                source: x.source.clone(),
+            };
+            c.provenance("exchange rate", &day, &cited, &mut sources);
         }
 
         if c.errors.is_empty() {

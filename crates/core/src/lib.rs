@@ -5,9 +5,12 @@
 //! milliseconds and the server and the browser cannot disagree about a total.
 
 pub mod api;
+pub mod api_reference;
 pub mod blk;
 pub mod briefing;
 pub mod colour;
+pub mod currency;
+pub mod datapackage;
 pub mod dataset;
 pub mod destinations;
 pub mod embed;
@@ -23,16 +26,19 @@ pub mod map_view;
 pub mod model;
 pub mod month;
 pub mod names;
+pub mod oembed;
 pub mod pipeline;
 pub mod player;
 pub mod presenting;
 pub mod production;
+pub mod profile;
 pub mod ranking;
 pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod scope;
+pub mod search;
 pub mod sentence;
 pub mod stack;
 pub mod summary;

@@ -2,6 +2,7 @@
 //! behind them. `main.rs` only reads the command line; everything here is testable.
 
 pub mod api;
+pub mod discovery;
 pub mod sample;
 pub mod security;
 pub mod storage;

@@ -69,7 +69,7 @@ fn is_hashed_asset(path: &str) -> bool {
 /// Serves `dist/`; a path without a file extension is a client route and gets `index.html`.
 pub fn static_files(dist: PathBuf) -> Router {
     let index = dist.join("index.html");
-    let fallback = move |uri: Uri| {
+    let fallback = move |uri: Uri, headers: axum::http::HeaderMap| {
         let index = index.clone();
         async move {
             let last = uri.path().rsplit('/').next().unwrap_or("");
@@ -77,7 +77,11 @@ pub fn static_files(dist: PathBuf) -> Router {
                 return (StatusCode::NOT_FOUND, "not found").into_response();
             }
             match tokio::fs::read_to_string(&index).await {
-                Ok(html) => Html(html).into_response(),
+                Ok(html) => {
+                    let origin = crate::discovery::public_origin(&headers);
+                    let at = uri.path_and_query().map_or("/", |p| p.as_str());
+                    Html(crate::discovery::with_discovery(&html, &origin, at)).into_response()
+                }
                 Err(_) => (
                     StatusCode::SERVICE_UNAVAILABLE,
                     Html(
@@ -90,7 +94,10 @@ pub fn static_files(dist: PathBuf) -> Router {
             }
         }
     };
-    Router::new().fallback_service(ServeDir::new(dist).fallback(fallback.into_service()))
+    // The overview is a view too: served here, not as ServeDir's index, to carry its oEmbed link.
+    Router::new()
+        .route("/", axum::routing::get(fallback.clone()))
+        .fallback_service(ServeDir::new(dist).fallback(fallback.into_service()))
 }
 
 #[cfg(test)]

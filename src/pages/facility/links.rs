@@ -2,6 +2,7 @@
 //! figure on the page.
 
 use super::{FacilityPageState, Output};
+use crate::components::profile_link::CountryLink;
 use crate::components::provenance::{IllustrativeMark, ProvenanceMark, SourceCitation};
 use crate::reference::{use_names, Tables};
 use crate::view_state::tr;
@@ -39,7 +40,7 @@ pub fn ExportsAndLinks(
 
 #[component]
 fn ExportList(data: Memo<Output>) -> impl IntoView {
-    let (lang, names) = (crate::view_state::use_lang(), use_names());
+    let lang = crate::view_state::use_lang();
     move || {
         let l = lang.get();
         data.with(|d| {
@@ -55,7 +56,7 @@ fn ExportList(data: Memo<Output>) -> impl IntoView {
                 let quantities: Vec<String> = c.quantities.iter().map(quantity).collect();
                 view! {
                     <li data-iso=c.country.clone() data-value=c.shipments.to_string()>
-                        <strong>{names.with(|n| n.country(&c.country, l))}</strong>": "
+                        <strong><CountryLink iso=c.country.clone()/></strong>": "
                         {c.shipments}" "{releases_word.clone()}
                         {(!quantities.is_empty()).then(|| format!(" · {}", quantities.join(", ")))}
                     </li>

@@ -4,6 +4,7 @@
 
 use super::{FacilityPageState, Output};
 use crate::components::charts::{ChartDownloads, StackedColumns};
+use crate::components::profile_link::ProductLink;
 use crate::components::provenance::IllustrativeMark;
 use crate::reference::use_names;
 use crate::view_state::tr;
@@ -138,7 +139,7 @@ fn chart_table(st: &UnitStack, names: &Names, l: Lang) -> impl IntoView {
 /// Each product against the previous period of the same length, both periods named.
 #[component]
 fn GrowthTable(data: Memo<Output>) -> impl IntoView {
-    let (lang, names) = (crate::view_state::use_lang(), use_names());
+    let lang = crate::view_state::use_lang();
     move || {
         let l = lang.get();
         let c = data.with(|d| d.production.comparison.clone())?;
@@ -148,7 +149,7 @@ fn GrowthTable(data: Memo<Output>) -> impl IntoView {
             .map(|g| {
                 view! {
                     <tr data-growth=g.product_id.clone() data-pct=g.pct.map(|p| format!("{p:.1}"))>
-                        <th scope="row">{names.with(|n| n.product(&g.product_id, l))}</th>
+                        <th scope="row"><ProductLink id=g.product_id.clone()/></th>
                         <td class="numeric">{format::quantity(g.current, g.unit, l)}</td>
                         <td class="numeric">{format::quantity(g.previous, g.unit, l)}</td>
                         <td>{growth_words(g.pct, l)}</td>
@@ -173,10 +174,9 @@ fn GrowthTable(data: Memo<Output>) -> impl IntoView {
 /// Each product's share of the facility's output, within its own unit.
 #[component]
 fn ProductMix(stacks: Memo<Vec<UnitStack>>) -> impl IntoView {
-    let (lang, names) = (crate::view_state::use_lang(), use_names());
+    let lang = crate::view_state::use_lang();
     let rows = move || {
         let l = lang.get();
-        let n = names.get();
         let mut rows = Vec::new();
         for st in stacks.get() {
             let total = st.total();
@@ -185,7 +185,7 @@ fn ProductMix(stacks: Memo<Vec<UnitStack>>) -> impl IntoView {
                 let share = if total > 0.0 { q / total * 100.0 } else { 0.0 };
                 rows.push(view! {
                     <tr data-mix=id.clone() data-value=q.to_string()>
-                        <th scope="row">{n.product(id, l)}</th>
+                        <th scope="row"><ProductLink id=id.clone()/></th>
                         <td class="numeric">{format::quantity(q, st.unit, l)}</td>
                         <td class="numeric">{format!("{}%", format::number(share, 1, l))}</td>
                     </tr>

@@ -14,6 +14,7 @@ pub use write::{enum_cell, provenance_cells, rows_of};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
     Sources,
+    ExchangeRates,
     Countries,
     Facilities,
     Products,
@@ -261,9 +262,27 @@ const STATEMENTS: [Column; 9] = [
     col("source_quote", false, "the source's own words"),
 ];
 
+/// Rupiah per US dollar on a day, as the ministry imports it (e.g. Bank Indonesia's JISDOR).
+const EXCHANGE_RATES: [Column; 5] = [
+    col("date", true, "the day of the rate, YYYY-MM-DD"),
+    col(
+        "idr_per_usd",
+        true,
+        "rupiah per US dollar that day, e.g. 16250.5; dot for decimals",
+    ),
+    col(
+        "source_id",
+        true,
+        "the id of a row in sources.csv, e.g. bi-jisdor",
+    ),
+    col("source_fact", false, "which fact of the source"),
+    col("source_quote", false, "the source's own words"),
+];
+
 impl Table {
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 9] = [
         Table::Sources,
+        Table::ExchangeRates,
         Table::Countries,
         Table::Facilities,
         Table::Products,
@@ -277,6 +296,7 @@ impl Table {
     pub fn name(self) -> &'static str {
         match self {
             Table::Sources => "sources",
+            Table::ExchangeRates => "exchange_rates",
             Table::Countries => "countries",
             Table::Facilities => "facilities",
             Table::Products => "products",
@@ -310,6 +330,7 @@ impl Table {
     pub fn columns(self) -> &'static [Column] {
         match self {
             Table::Sources => &SOURCES,
+            Table::ExchangeRates => &EXCHANGE_RATES,
             Table::Countries => &COUNTRIES,
             Table::Facilities => &FACILITIES,
             Table::Products => &PRODUCTS,

@@ -13,6 +13,12 @@ pub fn records_of(d: &Dataset, table: Table) -> Vec<Record> {
             .into_values()
             .map(Record::Source)
             .collect(),
+        Table::ExchangeRates => d
+            .exchange_rates
+            .iter()
+            .cloned()
+            .map(Record::ExchangeRate)
+            .collect(),
         Table::Countries => d.countries.iter().cloned().map(Record::Country).collect(),
         Table::Facilities => d.facilities.iter().cloned().map(Record::Facility).collect(),
         Table::Products => d.products.iter().cloned().map(Record::Product).collect(),
@@ -51,6 +57,7 @@ pub enum Record {
     Production(ProductionRecord),
     SupplyLink(SupplyLink),
     Statement(SourceStatement),
+    ExchangeRate(crate::currency::ExchangeRate),
 }
 
 impl Record {
@@ -64,6 +71,7 @@ impl Record {
             Record::Production(_) => Table::Production,
             Record::SupplyLink(_) => Table::SupplyLinks,
             Record::Statement(_) => Table::Statements,
+            Record::ExchangeRate(_) => Table::ExchangeRates,
         }
     }
 
@@ -75,7 +83,10 @@ impl Record {
             Record::Shipment(x) => Some(&x.provenance),
             Record::Production(x) => Some(&x.provenance),
             Record::SupplyLink(x) => Some(&x.provenance),
-            Record::Source(_) | Record::Country(_) | Record::Statement(_) => None,
+            Record::Source(_)
+            | Record::Country(_)
+            | Record::Statement(_)
+            | Record::ExchangeRate(_) => None,
         }
     }
 
@@ -115,6 +126,7 @@ impl Record {
             Record::Production(x) => put(&mut d.production, at, x, Record::Production),
             Record::SupplyLink(x) => put(&mut d.supply_links, at, x, Record::SupplyLink),
             Record::Statement(x) => put(&mut d.statements, at, x, Record::Statement),
+            Record::ExchangeRate(x) => put(&mut d.exchange_rates, at, x, Record::ExchangeRate),
         };
         index.insert(key, i);
         old
@@ -131,6 +143,7 @@ impl Record {
             Record::Production(x) => production_key(x),
             Record::SupplyLink(x) => x.id.clone(),
             Record::Statement(x) => x.id.clone(),
+            Record::ExchangeRate(x) => x.date.to_string(),
         }
     }
 }
@@ -167,6 +180,9 @@ pub fn index_of(d: &Dataset) -> HashMap<(Table, String), usize> {
     });
     add(&mut index, Table::Statements, &d.statements, |x| {
         x.id.clone()
+    });
+    add(&mut index, Table::ExchangeRates, &d.exchange_rates, |x| {
+        x.date.to_string()
     });
     index
 }

@@ -142,6 +142,19 @@ pub fn rows_of(dataset: &Dataset, table: Table) -> Vec<Vec<String>> {
                 with_provenance(cells, &l.provenance)
             })
             .collect(),
+        Table::ExchangeRates => dataset
+            .exchange_rates
+            .iter()
+            .map(|r| {
+                vec![
+                    r.date.format("%Y-%m-%d").to_string(),
+                    number_cell(r.idr_per_usd),
+                    r.source.id.clone(),
+                    opt(&r.source.fact),
+                    opt(&r.source.quote),
+                ]
+            })
+            .collect(),
         Table::Statements => dataset
             .statements
             .iter()

@@ -118,6 +118,9 @@ pub enum Schema {
     AuditEntry,
     Session,
     ErrorBody,
+    Citation,
+    Oembed,
+    ExchangeRate,
 }
 
 impl Schema {
@@ -147,6 +150,9 @@ impl Schema {
             Schema::AuditEntry => g.subschema_for::<AuditEntry>(),
             Schema::Session => g.subschema_for::<Session>(),
             Schema::ErrorBody => g.subschema_for::<ErrorBody>(),
+            Schema::Citation => g.subschema_for::<datapackage::Citation>(),
+            Schema::Oembed => g.subschema_for::<oembed::Oembed>(),
+            Schema::ExchangeRate => g.subschema_for::<currency::ExchangeRate>(),
         };
         serde_json::to_value(schema).unwrap_or_default()
     }

@@ -6,6 +6,8 @@ mod edit;
 mod endpoint;
 mod error;
 pub mod limits;
+mod oembed;
+mod open_data;
 mod openapi;
 mod params;
 mod read;

@@ -5,7 +5,7 @@
 use super::endpoint::{Answer, Endpoint, Schema};
 use super::params::{self, NO_PARAMS};
 use super::state::AppState;
-use super::{edit, openapi, read};
+use super::{edit, oembed, open_data, openapi, read};
 use axum::routing::{delete, get, post, put};
 use serde_json::Value;
 
@@ -135,6 +135,35 @@ pub const ENDPOINTS: &[Endpoint] = &[
         NO_PARAMS,
         Answer::File("text/csv"),
         || get(read::template),
+    ),
+    Endpoint::read(
+        "/exchange-rates",
+        "Rupiah per US dollar by day, each with its source: what converts a release's missing currency",
+        NO_PARAMS,
+        Answer::List(Schema::ExchangeRate),
+        || get(open_data::exchange_rates),
+    ),
+    Endpoint::read(
+        "/data/citations",
+        "Every source on file with how many records cite it",
+        NO_PARAMS,
+        Answer::List(Schema::Citation),
+        || get(open_data::sources_cited),
+    ),
+    Endpoint::read(
+        "/data/{file}",
+        "Open data: a table as its import CSV (e.g. shipments.csv), datapackage.json, or all as karya-data.zip",
+        NO_PARAMS,
+        // Also application/json (datapackage.json) and application/zip, as the file asked.
+        Answer::File("text/csv"),
+        || get(open_data::download),
+    ),
+    Endpoint::read(
+        "/oembed",
+        "oEmbed 1.0: the embed snippet (type rich) of a view's address given as url",
+        oembed::OEMBED,
+        Answer::One(Schema::Oembed),
+        || get(oembed::provide),
     ),
     Endpoint::read(
         "/openapi.json",

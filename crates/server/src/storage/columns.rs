@@ -17,6 +17,7 @@ const DIFFERENCES: &[(Table, &str, Stored)] = &[
     (Table::Facilities, "role", Stored::As("zoning_role")),
     (Table::Products, "facilities", Stored::Elsewhere),
     (Table::Shipments, "date", Stored::As("release_date")),
+    (Table::ExchangeRates, "date", Stored::As("rate_date")),
 ];
 
 /// The database table that keeps a table's records.
@@ -53,6 +54,7 @@ pub fn sql_columns(table: Table) -> Vec<&'static str> {
 pub fn key_columns(table: Table) -> &'static [&'static str] {
     match table {
         Table::Countries => &["alpha2"],
+        Table::ExchangeRates => &["rate_date"],
         Table::Production => &["facility_id", "product_id", "month"],
         _ => &["id"],
     }
@@ -68,10 +70,11 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    const MIGRATIONS: [&str; 3] = [
+    const MIGRATIONS: [&str; 4] = [
         include_str!("../../migrations/0001_initial.sql"),
         include_str!("../../migrations/0002_product_facilities.sql"),
         include_str!("../../migrations/0003_data_management.sql"),
+        include_str!("../../migrations/0004_exchange_rates.sql"),
     ];
 
     /// Every column the migrations give `table`: `CREATE TABLE` lines and `ADD COLUMN`s.

@@ -17,6 +17,7 @@ impl Store {
             production: self.production(&Filter::default()).await?,
             supply_links: self.supply_links().await?,
             statements: self.statements().await?,
+            exchange_rates: self.exchange_rates().await?,
             sources: self.sources().await?,
         })
     }

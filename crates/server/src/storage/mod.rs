@@ -4,9 +4,10 @@
 mod aggregates;
 mod clause;
 mod codec;
-mod columns;
+pub(crate) mod columns;
 mod dataset;
 mod production;
+mod rates;
 mod records;
 mod reference;
 mod releases;

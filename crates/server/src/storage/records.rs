@@ -89,6 +89,13 @@ pub fn cells(record: &Record) -> Vec<Cell> {
             text(&l.material_id),
             text(&l.material_en),
         ],
+        Record::ExchangeRate(r) => vec![
+            Text(Some(r.date.format("%Y-%m-%d").to_string())),
+            Real(Some(r.idr_per_usd)),
+            text(&r.source.id),
+            Text(r.source.fact.clone()),
+            Text(r.source.quote.clone()),
+        ],
         Record::Statement(s) => {
             return vec![
                 text(&s.id),

@@ -309,6 +309,7 @@ fn locate(p: DatasetError, origin: &HashMap<(Table, String), (String, usize)>) -
         "shipment" => Table::Shipments,
         "production record" => Table::Production,
         "supply link" => Table::SupplyLinks,
+        "exchange rate" => Table::ExchangeRates,
         _ => Table::Statements,
     };
     match origin.get(&(table, p.record.clone())) {
