@@ -6,6 +6,9 @@
  *   it does not hold yet, so the first visit is enough to work offline.
  * - Pages: network first; offline, the app's index.html as last seen. Only an HTML answer is
  *   stored as the app: opening /karya-embed.js or a map's JSON in a tab never replaces it.
+ * - Each page's code is a wasm chunk its loader (`karya-split-<hash>.js`, named in index.html)
+ *   fetches when the page is first opened; the worker stores every chunk the loader names at
+ *   install, after the first page is drawn, so every page opens offline after one visit.
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
  * - An editor's requests (with an Authorization header) go straight to the network: an answer
@@ -23,7 +26,7 @@ const APP = `karya-app-v${FORMAT}`;
 const DATA = `karya-data-v${FORMAT}`;
 // Answers and files kept at most: the oldest go first, so the store stays small on a phone.
 const MAX_ANSWERS = 300;
-const MAX_FILES = 60;
+const MAX_FILES = 200;
 const SHELL = '/index.html';
 // Editor-only addresses: never kept, even without a token.
 const PRIVATE = /^\/api\/v\d+\/(session|audit)/;
@@ -64,12 +67,23 @@ async function storeShell() {
   }
 }
 
+const CHUNK_LOADER = /^\/karya-split-[0-9a-f]+\.js$/;
+
 async function storeFile(path) {
   if (await kept(APP, path)) return;
   try {
     const response = await fetch(path);
-    if (response.ok) await keep(APP, path, response, MAX_FILES);
+    if (!response.ok) return;
+    if (CHUNK_LOADER.test(path)) await storeChunks(await response.clone().text());
+    await keep(APP, path, response, MAX_FILES);
   } catch (e) { /* not kept this time */ }
+}
+
+// The page chunks a loader names (`new URL("./chunk_7-<hash>.wasm", import.meta.url)`).
+async function storeChunks(loader) {
+  const chunks = new Set();
+  for (const m of loader.matchAll(/["']\.\/([\w-]+\.wasm)["']/g)) chunks.add(`/${m[1]}`);
+  await Promise.all([...chunks].map((path) => storeFile(path)));
 }
 
 async function storeAnswer(url) {

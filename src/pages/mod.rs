@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod briefing;
+pub mod chunks;
 mod entry;
 mod facilities;
 mod facility;

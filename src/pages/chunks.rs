@@ -1,0 +1,100 @@
+//! Each page's code as its own wasm chunk, fetched when the page is first opened, so a first
+//! visit downloads the shell and one page rather than the whole app.
+//!
+//! The split is made on the built wasm by `scripts/post-build.sh` (the release build, under
+//! `--cfg karya_split`). Without that cfg — `trunk serve`, the browser tests, clippy — the
+//! same functions call the page directly, so there is one code path for the router.
+//! A chunk that cannot be fetched is an `Unreachable` error with a retry, never a panic
+//! (`fallible`): with `panic = "abort"` a panic would end the app.
+
+use super::{BriefingPage, EntryPage, FacilitiesPage, FacilityPage, MapPage, Overview};
+use crate::components::error_panel::{ErrorPanel, Loading};
+use karya_core::api::FetchError;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+
+#[cfg(karya_split)]
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+#[cfg(not(karya_split))]
+#[derive(Debug)]
+pub struct SplitLoaderError;
+
+/// One page as a split point: `chunk!(name, Page)` makes `async fn name()` that fetches the
+/// page's chunk (once) and builds the page.
+macro_rules! chunk {
+    ($name:ident, $page:ident) => {
+        #[cfg(karya_split)]
+        #[wasm_split($name, fallible)]
+        fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+
+        #[cfg(not(karya_split))]
+        async fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page/> }.into_any())
+        }
+    };
+}
+
+chunk!(overview_page, Overview);
+chunk!(map_page, MapPage);
+chunk!(facilities_page, FacilitiesPage);
+chunk!(facility_page, FacilityPage);
+chunk!(briefing_page, BriefingPage);
+chunk!(entry_page, EntryPage);
+
+/// The page once its chunk is here; while it comes, the loading line; if it cannot come, the
+/// error panel whose retry fetches it again.
+fn lazily<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let page = move || {
+        attempt.track();
+        Suspend::new(SendWrapper::new(async move {
+            match load().await {
+                Ok(view) => view,
+                Err(_) => {
+                    let error = FetchError::Unreachable("page code".into());
+                    let retry = move |_| attempt.update(|n| *n += 1);
+                    view! { <ErrorPanel error=error on_retry=retry/> }.into_any()
+                }
+            }
+        }))
+    };
+    view! { <Suspense fallback=|| view! { <Loading/> }>{page}</Suspense> }
+}
+
+#[component]
+pub fn OverviewChunk() -> impl IntoView {
+    lazily(overview_page)
+}
+
+#[component]
+pub fn MapChunk() -> impl IntoView {
+    lazily(map_page)
+}
+
+#[component]
+pub fn FacilitiesChunk() -> impl IntoView {
+    lazily(facilities_page)
+}
+
+#[component]
+pub fn FacilityChunk() -> impl IntoView {
+    lazily(facility_page)
+}
+
+#[component]
+pub fn BriefingChunk() -> impl IntoView {
+    lazily(briefing_page)
+}
+
+#[component]
+pub fn EntryChunk() -> impl IntoView {
+    lazily(entry_page)
+}
