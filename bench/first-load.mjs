@@ -4,18 +4,19 @@
 // and map geometry). Beside it the peer figure: react + react-dom + d3, brotli -q 11, from
 // their npm packages, measured in the same run.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { startServer, launchBrowser } from '../tests/e2e/harness.mjs';
 
-const require = createRequire(import.meta.url);
+const MODULES = resolve(dirname(fileURLToPath(import.meta.url)), '../node_modules');
 const KIB = 1024;
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 // The peer stack a dashboard like Karya would otherwise ship: the browser builds, minified.
 function peerBytes() {
   const files = ['react/cjs/react.production.js', 'react-dom/cjs/react-dom-client.production.js', 'd3/dist/d3.min.js'];
-  return files.reduce((sum, f) => sum + brotli(readFileSync(require.resolve(f))), 0);
+  return files.reduce((sum, f) => sum + brotli(readFileSync(join(MODULES, f))), 0);
 }
 
 const isCode = (type, url) => ['Document', 'Script', 'Stylesheet'].includes(type) || /\.wasm(\?|$)/.test(url);

@@ -21,7 +21,9 @@ use components::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::chunks::{BriefingChunk, EntryChunk, FacilitiesChunk, FacilityChunk, MapChunk, OverviewChunk};
+use pages::chunks::{
+    BriefingChunk, EntryChunk, FacilitiesChunk, FacilityChunk, MapChunk, OverviewChunk,
+};
 use pages::NotFound;
 
 #[component]

@@ -46,8 +46,8 @@ chunk!(briefing_page, BriefingPage);
 chunk!(entry_page, EntryPage);
 
 /// The page once its chunk is here; while it comes, the loading line; if it cannot come, the
-/// error panel whose retry fetches it again.
-fn lazily<F, Fut>(load: F) -> impl IntoView
+/// error panel whose retry fetches it again (`data-chunk-error` tells it from a data error).
+fn lazily<F, Fut>(page_name: &'static str, load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
@@ -61,7 +61,10 @@ where
                 Err(_) => {
                     let error = FetchError::Unreachable("page code".into());
                     let retry = move |_| attempt.update(|n| *n += 1);
-                    view! { <ErrorPanel error=error on_retry=retry/> }.into_any()
+                    view! {
+                        <div data-chunk-error=page_name><ErrorPanel error=error on_retry=retry/></div>
+                    }
+                    .into_any()
                 }
             }
         }))
@@ -71,30 +74,30 @@ where
 
 #[component]
 pub fn OverviewChunk() -> impl IntoView {
-    lazily(overview_page)
+    lazily("overview", overview_page)
 }
 
 #[component]
 pub fn MapChunk() -> impl IntoView {
-    lazily(map_page)
+    lazily("map", map_page)
 }
 
 #[component]
 pub fn FacilitiesChunk() -> impl IntoView {
-    lazily(facilities_page)
+    lazily("facilities", facilities_page)
 }
 
 #[component]
 pub fn FacilityChunk() -> impl IntoView {
-    lazily(facility_page)
+    lazily("facility", facility_page)
 }
 
 #[component]
 pub fn BriefingChunk() -> impl IntoView {
-    lazily(briefing_page)
+    lazily("briefing", briefing_page)
 }
 
 #[component]
 pub fn EntryChunk() -> impl IntoView {
-    lazily(entry_page)
+    lazily("entry", entry_page)
 }
