@@ -11,7 +11,8 @@ use super::{BriefingPage, EntryPage, FacilitiesPage, FacilityPage, MapPage, Over
 use crate::components::error_panel::{ErrorPanel, Loading};
 use karya_core::api::FetchError;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use leptos::reactive::computed::ScopedFuture;
+use leptos::task::spawn_local;
 use std::future::Future;
 
 #[cfg(karya_split)]
@@ -45,31 +46,65 @@ chunk!(facility_page, FacilityPage);
 chunk!(briefing_page, BriefingPage);
 chunk!(entry_page, EntryPage);
 
+/// Where a page's chunk is: coming, here (its page built and waiting to be placed), or not had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chunk {
+    Coming,
+    Here,
+    Failed,
+}
+
 /// The page once its chunk is here; while it comes, the loading line; if it cannot come, the
 /// error panel whose retry fetches it again (`data-chunk-error` tells it from a data error).
+///
+/// No `Suspense`: it would track every signal the page reads while it is built and every
+/// resource it reads later, and rebuild or hide the whole page on each. The page is built once,
+/// under this component's owner and untracked, as the router builds any other page.
 fn lazily<F, Fut>(page_name: &'static str, load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
-    let attempt = RwSignal::new(0u32);
-    let page = move || {
-        attempt.track();
-        Suspend::new(SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(_) => {
-                    let error = FetchError::Unreachable("page code".into());
-                    let retry = move |_| attempt.update(|n| *n += 1);
-                    view! {
-                        <div data-chunk-error=page_name><ErrorPanel error=error on_retry=retry/></div>
-                    }
-                    .into_any()
+    let state = RwSignal::new(Chunk::Coming);
+    let built = StoredValue::new_local(None::<AnyView>);
+    // A retry comes from a click, outside any owner: the page is built under this one, so it
+    // finds its contexts and is dropped with the route.
+    let owner = Owner::current().unwrap_or_default();
+    let fetch = Callback::new(move |()| {
+        state.set(Chunk::Coming);
+        let task = owner.with(|| {
+            ScopedFuture::new_untracked(async move {
+                let outcome = load().await;
+                // The reader may have left the page while its code was coming.
+                if state.is_disposed() {
+                    return;
                 }
+                match outcome {
+                    Ok(view) => {
+                        built.set_value(Some(view));
+                        state.set(Chunk::Here);
+                    }
+                    Err(_) => state.set(Chunk::Failed),
+                }
+            })
+        });
+        spawn_local(task);
+    });
+    fetch.run(());
+    move || match state.get() {
+        Chunk::Coming => view! { <Loading/> }.into_any(),
+        Chunk::Here => built
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+        Chunk::Failed => {
+            let error = FetchError::Unreachable("page code".into());
+            view! {
+                <div data-chunk-error=page_name><ErrorPanel error=error on_retry=fetch/></div>
             }
-        }))
-    };
-    view! { <Suspense fallback=|| view! { <Loading/> }>{page}</Suspense> }
+            .into_any()
+        }
+    }
 }
 
 #[component]
