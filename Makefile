@@ -25,9 +25,12 @@ tools:
 test-tools:
 	scripts/install-tools.sh test
 
-# The release build of the app (wasm-opt -Oz), into dist/.
+# The release build of the app (wasm-opt -Oz), into dist/, cut into a shell and one chunk per
+# page: `karya_split` turns the pages into split points (src/pages/chunks.rs), `--emit-relocs`
+# keeps what wasm-split-cli needs to cut them out (scripts/post-build.sh, Trunk's hook).
+SPLIT_RUSTFLAGS := --cfg karya_split -C link-args=--emit-relocs
 app:
-	trunk build --release
+	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release
 
 # The server, optimised for speed (see [profile.server] in Cargo.toml).
 server:
@@ -63,8 +66,9 @@ e2e: app
 # production endpoint under load (wrk) beside a static handler.
 bench:
 	scripts/install-tools.sh bench
-	trunk build --release
+	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release
 	cargo build --locked --profile server -p karya-server --bins
+	node bench/first-load.mjs
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
 	node bench/facilities.mjs

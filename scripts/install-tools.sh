@@ -4,7 +4,7 @@
 # Nothing here downloads a prebuilt binary: everything comes from a package registry
 # (crates.io, npm, Debian), because that is all this kind of machine can reach.
 #
-#   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL
 #   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes), wrk (load), PostgreSQL
 set -euo pipefail
@@ -12,6 +12,9 @@ set -euo pipefail
 MODE="${1:-build}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# Cuts the release wasm into one chunk per page (scripts/post-build.sh); 0.2.3+ works with
+# wasm-bindgen 0.2.128 and later.
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -63,12 +66,21 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
     || fail "wasm-bindgen-cli $WB_VERSION" "Try: cargo install wasm-bindgen-cli --version =$WB_VERSION"
 fi
 
+# The CLI has no --version: cargo's own list of what it installed says which one is here.
+if ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null \
+  || ! command -v wasm-split-cli >/dev/null; then
+  say "building wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 5 minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+    || fail "wasm-split-cli $WASM_SPLIT_VERSION" \
+      "Try: cargo install --locked wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary"
+fi
+
 if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 # wasm-opt from npm's binaryen (Debian's is too old and corrupts the module); playwright-core
 # drives Debian's Chromium in the end-to-end tests. Both pinned by package-lock.json.
-if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries datamaps axe-core >/dev/null 2>&1); then
+if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries datamaps axe-core react react-dom d3 >/dev/null 2>&1); then
   say "installing node tools (binaryen, playwright-core) from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund) || fail "binaryen and playwright-core" "Try: npm ci in $ROOT"
 fi

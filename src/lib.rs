@@ -21,8 +21,11 @@ use components::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{BriefingPage, EntryPage, FacilitiesPage, FacilityPage, MapPage, NotFound, Overview};
-use pages::{CountryPage, DataPage, ProductPage};
+use pages::chunks::{
+    BriefingChunk, CountryChunk, DataChunk, EntryChunk, FacilitiesChunk, FacilityChunk, MapChunk,
+    OverviewChunk, ProductChunk,
+};
+use pages::NotFound;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,15 +37,15 @@ pub fn App() -> impl IntoView {
                 <components::layout::OfflineNotice/>
                 <main id="main" class="page">
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=Overview/>
-                        <Route path=path!("/map") view=MapPage/>
-                        <Route path=path!("/facilities") view=FacilitiesPage/>
-                        <Route path=path!("/facility/:id") view=FacilityPage/>
-                        <Route path=path!("/briefing") view=BriefingPage/>
-                        <Route path=path!("/entry") view=EntryPage/>
-                        <Route path=path!("/product/:id") view=ProductPage/>
-                        <Route path=path!("/country/:iso") view=CountryPage/>
-                        <Route path=path!("/data") view=DataPage/>
+                        <Route path=path!("/") view=OverviewChunk/>
+                        <Route path=path!("/map") view=MapChunk/>
+                        <Route path=path!("/facilities") view=FacilitiesChunk/>
+                        <Route path=path!("/facility/:id") view=FacilityChunk/>
+                        <Route path=path!("/briefing") view=BriefingChunk/>
+                        <Route path=path!("/entry") view=EntryChunk/>
+                        <Route path=path!("/product/:id") view=ProductChunk/>
+                        <Route path=path!("/country/:iso") view=CountryChunk/>
+                        <Route path=path!("/data") view=DataChunk/>
                     </Routes>
                 </main>
                 <Footer/>

@@ -6,6 +6,10 @@
  *   it does not hold yet, so the first visit is enough to work offline.
  * - Pages: network first; offline, the app's index.html as last seen. Only an HTML answer is
  *   stored as the app: opening /karya-embed.js or a map's JSON in a tab never replaces it.
+ * - Each page's code is a wasm chunk its loader (`karya-split-<hash>.js`, named in index.html)
+ *   fetches when the page is first opened. When the page it controls posts its `keep` list, the
+ *   worker also stores every chunk the loader names, so every page opens offline after one
+ *   visit. Neither install nor activation waits for them: the page's own requests would.
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
  * - An editor's requests (with an Authorization header) go straight to the network: an answer
@@ -23,7 +27,7 @@ const APP = `karya-app-v${FORMAT}`;
 const DATA = `karya-data-v${FORMAT}`;
 // Answers and files kept at most: the oldest go first, so the store stays small on a phone.
 const MAX_ANSWERS = 300;
-const MAX_FILES = 60;
+const MAX_FILES = 200;
 const SHELL = '/index.html';
 // Editor-only addresses: never kept, even without a token.
 const PRIVATE = /^\/api\/v\d+\/(session|audit)/;
@@ -64,12 +68,28 @@ async function storeShell() {
   }
 }
 
+const CHUNK_LOADER = /^\/karya-split-[0-9a-f]+\.js$/;
+
 async function storeFile(path) {
   if (await kept(APP, path)) return;
   try {
     const response = await fetch(path);
     if (response.ok) await keep(APP, path, response, MAX_FILES);
   } catch (e) { /* not kept this time */ }
+}
+
+// Every page chunk the kept loader names (`new URL("./chunk_7-<hash>.wasm", import.meta.url)`).
+async function storeChunks() {
+  try {
+    const cache = await caches.open(APP);
+    for (const request of await cache.keys()) {
+      if (!CHUNK_LOADER.test(new URL(request.url).pathname)) continue;
+      const loader = await (await cache.match(request)).text();
+      const chunks = new Set();
+      for (const m of loader.matchAll(/["']\.\/([\w-]+\.wasm)["']/g)) chunks.add(`/${m[1]}`);
+      await Promise.all([...chunks].map((path) => storeFile(path)));
+    }
+  } catch (e) { /* offline or no store: the pages opened later fill it */ }
 }
 
 async function storeAnswer(url) {
@@ -97,14 +117,14 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
-  event.waitUntil(Promise.all(data.urls.slice(0, MAX_ANSWERS).map((u) => {
+  event.waitUntil(Promise.all([storeChunks(), ...data.urls.slice(0, MAX_ANSWERS).map((u) => {
     let url;
     try { url = new URL(u, self.location.origin); } catch (e) { return null; }
     if (url.origin !== self.location.origin || PRIVATE.test(url.pathname)) return null;
     if (url.pathname.startsWith('/api/')) return storeAnswer(url.href);
     if (url.pathname === '/sw.js') return null;
     return storeFile(url.pathname);
-  })));
+  })]));
 });
 
 self.addEventListener('fetch', (event) => {

@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod briefing;
+pub mod chunks;
 mod country;
 mod data;
 mod entry;

@@ -67,6 +67,8 @@ fn is_hashed_asset(path: &str) -> bool {
 }
 
 /// Serves `dist/`; a path without a file extension is a client route and gets `index.html`.
+/// The build's brotli and gzip siblings (`scripts/precompress.mjs`) are sent as they are when
+/// the browser takes them: made once at the best level, not per request at a low one.
 pub fn static_files(dist: PathBuf) -> Router {
     let index = dist.join("index.html");
     let fallback = move |uri: Uri, headers: axum::http::HeaderMap| {
@@ -95,9 +97,10 @@ pub fn static_files(dist: PathBuf) -> Router {
         }
     };
     // The overview is a view too: served here, not as ServeDir's index, to carry its oEmbed link.
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/", axum::routing::get(fallback.clone()))
-        .fallback_service(ServeDir::new(dist).fallback(fallback.into_service()))
+        .fallback_service(files.fallback(fallback.into_service()))
 }
 
 #[cfg(test)]
