@@ -42,15 +42,17 @@ async function transfers(browser, url) {
   return [...seen.values()];
 }
 
-const PAGES = ['/', '/map', '/facilities', '/briefing', '/map?embed=1', '/entry'];
+const PAGES = ['/', '/map', '/facilities', '/briefing', '/map?embed=1', '/data', '/entry'];
 
 export async function firstLoad() {
   const server = await startServer({ bin: process.env.KARYA_BIN || 'target/server/karya' });
   const chromium = await launchBrowser();
   try {
     const peer = peerBytes();
-    const facilities = await server.api('/facilities');
-    const pages = [...PAGES, `/facility/${facilities[0].id}`];
+    const [facilities, products, countries] = await Promise.all(['/facilities', '/products', '/destinations']
+      .map((path) => server.api(path)));
+    const country = countries.countries[0].country;
+    const pages = [...PAGES, `/facility/${facilities[0].id}`, `/product/${products[0].id}`, `/country/${country}`];
     console.log('\nFirst visit, fresh profile: bytes received (Chromium network log, encodedDataLength)');
     console.log(`${'page'.padEnd(34)} ${'code'.padStart(9)} ${'data'.padStart(9)} ${'total'.padStart(9)}   files`);
     let home = 0;
