@@ -4,6 +4,7 @@
 
 use crate::api;
 use karya_core::api::FetchError;
+use karya_core::currency::ExchangeRate;
 use karya_core::geo::{RegionMap, WorldMap};
 use karya_core::names::Names;
 use karya_core::{Country, Facility, Lang, Product, SupplyLink};
@@ -123,6 +124,7 @@ pub struct ReferenceData {
     tables: LocalResource<Result<Tables, FetchError>>,
     world: OnFirstUse<WorldMap>,
     indonesia: OnFirstUse<RegionMap>,
+    rates: OnFirstUse<Vec<ExchangeRate>>,
     names: Memo<Arc<Names>>,
 }
 
@@ -140,6 +142,11 @@ impl ReferenceData {
         self.indonesia.get(api::indonesia_map)
     }
 
+    /// The exchange rates, loaded the first time a list of releases asks for them.
+    pub fn rates(&self) -> Loaded<Vec<ExchangeRate>> {
+        self.rates.get(|| api::get_json("/exchange-rates"))
+    }
+
     /// Loads again whatever failed (and only that): a page's retry calls it with its own.
     pub fn retry_failed(&self) {
         if matches!(self.tables.get_untracked(), Some(Err(_))) {
@@ -147,6 +154,7 @@ impl ReferenceData {
         }
         retry_if_failed(self.world.resource.get_untracked());
         retry_if_failed(self.indonesia.resource.get_untracked());
+        retry_if_failed(self.rates.resource.get_untracked());
     }
 
     pub fn names(&self) -> Signal<Arc<Names>> {
@@ -203,7 +211,8 @@ fn provide_reference(tables: LocalResource<Result<Tables, FetchError>>) {
     provide_context(ReferenceData {
         tables,
         world,
-        indonesia: OnFirstUse::new(owner),
+        indonesia: OnFirstUse::new(owner.clone()),
+        rates: OnFirstUse::new(owner),
         names,
     });
 }
@@ -217,6 +226,18 @@ pub fn use_names() -> Signal<Arc<Names>> {
     use_context::<ReferenceData>()
         .map(|r| r.names())
         .unwrap_or_else(|| Signal::stored(Arc::new(Names::default())))
+}
+
+/// The exchange rates for converting a release's value; none (nothing converted) until they
+/// are in, if they fail, or where no reference data is provided — a value is never guessed.
+pub fn use_rates() -> Signal<Arc<Vec<ExchangeRate>>> {
+    let Some(rates) = use_context::<ReferenceData>().map(|r| r.rates()) else {
+        return Signal::stored(Arc::new(Vec::new()));
+    };
+    Signal::derive(move || match rates.get() {
+        Some(Ok(r)) => r,
+        _ => Arc::new(Vec::new()),
+    })
 }
 
 /// `name(names, lang)`, reactive in both: for `view!`.

@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::error_panel::{ErrorPanel, Loading};
 use crate::components::profile_link::{CountryProfileLink, ProductLink};
 use crate::components::provenance::{ProvenanceMark, ProvisionalMark};
+use crate::components::release_value::ShipmentValue;
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
 use karya_core::{format, Filter, Text};
@@ -65,6 +66,7 @@ pub fn CountryPanel(
                                     <span>
                                         {format::quantity(s.quantity, s.unit, l)} " "
                                         <ProductLink id=s.product_id.clone()/>
+                                        <ShipmentValue shipment=s.clone() lead=" · "/>
                                     </span>
                                     <span>{names.with(|n| n.facility(&s.facility_id, l))}</span>
                                     <ProvisionalMark provisional=s.provisional/>

@@ -1,8 +1,12 @@
 //! The "Embed" dialog: the iframe snippet for the view on screen, with the embed options, for
-//! a portal editor to paste.
+//! a portal editor to paste, or for another view (a facility, product or country) chosen by search.
 
+use crate::components::profile_parts::word;
+use crate::components::search_box::SearchField;
 use crate::view_state::tr;
-use karya_core::embed::{embed_address, snippet, EmbedOptions, Theme};
+use karya_core::embed::{chosen_view_pairs, embed_address, snippet, EmbedOptions, Theme};
+use karya_core::profile::words::Words;
+use karya_core::search::Hit;
 use karya_core::Text;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -17,22 +21,32 @@ pub fn EmbedDialog() -> impl IntoView {
         ..Default::default()
     });
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The view the snippet shows: the page on screen until another is chosen by search.
+    let chosen = RwSignal::new(None::<Hit>);
     let code = Memo::new(move |_| {
         let pairs: Vec<(String, String)> = query.with(|q| {
             q.into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         });
-        let address = embed_address(&location.pathname.get(), &pairs, &options.get());
         let window = web_sys::window();
         let origin = window
             .as_ref()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        let title = window
-            .and_then(|w| w.document())
-            .map(|d| d.title())
-            .unwrap_or_default();
+        let (address, title) = match chosen.get() {
+            Some(hit) => (
+                embed_address(&hit.path, &chosen_view_pairs(&pairs), &options.get()),
+                hit.name,
+            ),
+            None => {
+                let title = window.and_then(|w| w.document()).map(|d| d.title());
+                (
+                    embed_address(&location.pathname.get(), &pairs, &options.get()),
+                    title.unwrap_or_default(),
+                )
+            }
+        };
         snippet(&origin, &address, &title)
     });
     let check = move |label: Text,
@@ -59,6 +73,7 @@ pub fn EmbedDialog() -> impl IntoView {
         <dialog node_ref=dialog class="embed-dialog" data-dialog="embed" aria-labelledby="embed-title">
             <h2 id="embed-title">{tr(Text::EmbedThisView)}</h2>
             <p class="hint">{tr(Text::EmbedExplainer)}</p>
+            <ViewPicker chosen=chosen/>
             <fieldset class="control control-measure">
                 {check(Text::EmbedHideTitle, |o, on| o.hide_title = on, |o| o.hide_title, "hide-title")}
                 {check(Text::EmbedHideControls, |o, on| o.hide_controls = on, |o| o.hide_controls, "hide-controls")}
@@ -82,5 +97,22 @@ pub fn EmbedDialog() -> impl IntoView {
                 }/>
             <form method="dialog"><button class="button" data-action="close-embed">{tr(Text::Close)}</button></form>
         </dialog>
+    }
+}
+
+/// Which view the snippet shows: the page on screen, or one found with the site's search.
+#[component]
+fn ViewPicker(chosen: RwSignal<Option<Hit>>) -> impl IntoView {
+    let name = move || chosen.with(|c| c.as_ref().map(|h| h.name.clone()));
+    let this_page = word(Words::EmbedThisPage);
+    view! {
+        <div class="control embed-view" data-embed-view=move || chosen.with(|c| c.as_ref().map(|h| h.path.clone()))>
+            <span>{word(Words::EmbedView)}": "<strong data-embed-chosen="">
+                {move || name().unwrap_or_else(|| this_page().to_string())}
+            </strong></span>
+            <SearchField prefix="embed-search" hook="embed" on_pick=Callback::new(move |h| chosen.set(Some(h)))/>
+            <button type="button" class="link-button" data-embed-reset="" hidden=move || name().is_none()
+                on:click=move |_| chosen.set(None)>{word(Words::EmbedThisPage)}</button>
+        </div>
     }
 }

@@ -16,6 +16,7 @@ pub mod profile_link;
 pub mod profile_parts;
 pub mod provenance;
 pub mod ranking_table;
+pub mod release_value;
 pub mod search_box;
 pub mod share;
 pub mod sign_in;

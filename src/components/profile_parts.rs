@@ -5,8 +5,9 @@ use crate::components::profile_link::{CountryLink, FacilityLink, ProductLink};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
+use crate::components::release_value::ReleaseValue;
 use crate::view_state::{tr, use_lang};
-use karya_core::currency::{complete, conversion_note, ExchangeRate, Values};
+use karya_core::currency::{complete, ExchangeRate};
 use karya_core::profile::words::Words;
 use karya_core::{format, Provenance, Shipment, Source, Text};
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn ReleaseList(releases: Vec<Shipment>, rates: Vec<ExchangeRate>) -> impl In
                 <strong>{date}</strong>" · "
                 {move || format::quantity(s.quantity, s.unit, lang.get())}" "<ProductLink id=s.product_id.clone()/>
                 " · "<FacilityLink id=s.facility_id.clone()/>" → "<CountryLink iso=s.country.clone()/>
-                <ReleaseValue values=values/>" "
+                <ReleaseValue values=values lead=" · "/>" "
                 <ProvisionalMark provisional=s.provisional/>" "
                 <ProvenanceMark provenance=s.provenance.clone()/>
             </li>
@@ -46,38 +47,6 @@ pub fn ReleaseList(releases: Vec<Shipment>, rates: Vec<ExchangeRate>) -> impl In
     };
     view! { <ul class="release-list" data-list="releases">{releases.into_iter().map(item).collect_view()}</ul> }
         .into_any()
-}
-
-/// A release's value in dollars and rupiah; a converted one says with which rate of which day,
-/// one that cannot be converted stays unknown.
-#[component]
-fn ReleaseValue(values: Values) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let l = lang.get();
-        let v = values.clone();
-        let money = match (v.usd, v.idr) {
-            (None, None) => return None,
-            (Some(usd), Some(idr)) => {
-                format!(" · {} · {}", format::usd(usd, l), format::idr(idr, l))
-            }
-            (Some(usd), None) => format!(" · {}", format::usd(usd, l)),
-            (None, Some(idr)) => format!(
-                " · {} · US$ {}",
-                format::idr(idr, l),
-                Words::ValueUnknown.get(l)
-            ),
-        };
-        let note = v.rate.map(|r| {
-            view! {
-                <span class="hint" data-converted="" data-rate=r.idr_per_usd.to_string()
-                    data-rate-date=r.date.to_string()>
-                    " ("{conversion_note(&r, l)}")"
-                </span>
-            }
-        });
-        Some(view! { <span data-value-usd=v.usd.map(|u| u.to_string())>{money}</span>{note} })
-    }
 }
 
 /// Every source the given provenances cite, once each, and the illustrative mark if any is.

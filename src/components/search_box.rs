@@ -3,7 +3,7 @@
 
 use crate::components::profile_link::profile_href;
 use crate::components::profile_parts::word;
-use crate::reference::use_reference;
+use crate::reference::ReferenceData;
 use crate::view_state::use_lang;
 use karya_core::profile::words::Words;
 use karya_core::search::{Hit, Kind, SearchIndex};
@@ -19,11 +19,32 @@ fn group_word(kind: Kind) -> Words {
     }
 }
 
+/// The header's box: a chosen result opens its profile.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
-    let tables = use_reference().tables();
-    let index = Memo::new(move |_| match tables.get() {
+    let navigate = leptos_router::hooks::use_navigate();
+    let go = Callback::new(move |hit: Hit| {
+        navigate(
+            &profile_href(hit.kind, &hit.id, lang.get_untracked()),
+            Default::default(),
+        )
+    });
+    view! { <SearchField prefix="site-search" hook="" on_pick=go/> }
+}
+
+/// The combobox itself, for the header and the embed dialog's view picker: `prefix` makes its
+/// element ids unique on the page, `hook` is its `data-search` value, `on_pick` gets the result.
+#[component]
+pub fn SearchField(
+    prefix: &'static str,
+    hook: &'static str,
+    on_pick: Callback<Hit>,
+) -> impl IntoView {
+    let lang = use_lang();
+    // No reference data (a component drawn alone): an empty index, nothing found.
+    let tables = use_context::<ReferenceData>().map(|r| r.tables());
+    let index = Memo::new(move |_| match tables.and_then(|t| t.get()) {
         Some(Ok(t)) => SearchIndex::new(&t.products, &t.facilities, &t.countries),
         _ => SearchIndex::default(),
     });
@@ -32,17 +53,12 @@ pub fn SearchBox() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let hits =
         Memo::new(move |_| index.with(|i| query.with(|q| i.search(q, lang.get(), PER_KIND))));
-    let navigate = leptos_router::hooks::use_navigate();
     let go = move |hit: &Hit| {
-        navigate(
-            &profile_href(hit.kind, &hit.id, lang.get_untracked()),
-            Default::default(),
-        );
+        on_pick.run(hit.clone());
         open.set(false);
         active.set(None);
         query.set(String::new());
     };
-    let go_key = go.clone();
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         let n = hits.with_untracked(Vec::len);
         match e.key().as_str() {
@@ -60,11 +76,14 @@ pub fn SearchBox() -> impl IntoView {
                 let chosen = active.get_untracked().unwrap_or(0);
                 if let Some(hit) = hits.with_untracked(|h| h.get(chosen).cloned()) {
                     e.prevent_default();
-                    go_key(&hit);
+                    go(&hit);
                 }
             }
             "Escape" => {
+                // Inside a dialog, Escape closes the list first, not the dialog.
                 if open.get_untracked() {
+                    e.prevent_default();
+                    e.stop_propagation();
                     open.set(false);
                     active.set(None);
                 } else {
@@ -79,14 +98,19 @@ pub fn SearchBox() -> impl IntoView {
         active
             .get()
             .filter(|_| open.get())
-            .map(|i| format!("search-option-{i}"))
+            .map(|i| format!("{prefix}-option-{i}"))
     };
+    let (input, list, hint) = (
+        format!("{prefix}-input"),
+        format!("{prefix}-list"),
+        format!("{prefix}-hint"),
+    );
     view! {
-        <div class="site-search" data-search="">
-            <label for="site-search-input" class="visually-hidden">{word(Words::SearchLabel)}</label>
-            <input id="site-search-input" type="search" role="combobox" autocomplete="off"
-                aria-autocomplete="list" aria-controls="site-search-list" aria-expanded=expanded
-                aria-activedescendant=descendant aria-describedby="site-search-hint"
+        <div class="site-search" data-search=hook>
+            <label for=input.clone() class="visually-hidden">{word(Words::SearchLabel)}</label>
+            <input id=input type="search" role="combobox" autocomplete="off"
+                aria-autocomplete="list" aria-controls=list aria-expanded=expanded
+                aria-activedescendant=descendant aria-describedby=hint.clone()
                 placeholder=word(Words::SearchPlaceholder) prop:value=move || query.get()
                 on:input=move |e| {
                     query.set(event_target_value(&e));
@@ -94,14 +118,16 @@ pub fn SearchBox() -> impl IntoView {
                     active.set(None);
                 }
                 on:keydown=on_key on:blur=move |_| open.set(false) on:focus=move |_| open.set(true)/>
-            <span id="site-search-hint" class="visually-hidden">{word(Words::SearchHint)}</span>
-            <SearchList hits=hits open=open active=active query=query on_pick=Callback::new(move |h: Hit| go(&h))/>
+            <span id=hint class="visually-hidden">{word(Words::SearchHint)}</span>
+            <SearchList prefix=prefix hits=hits open=open active=active query=query
+                on_pick=Callback::new(move |h: Hit| go(&h))/>
         </div>
     }
 }
 
 #[component]
 fn SearchList(
+    prefix: &'static str,
     hits: Memo<Vec<Hit>>,
     open: RwSignal<bool>,
     active: RwSignal<Option<usize>>,
@@ -122,11 +148,11 @@ fn SearchList(
                 .filter(|(_, h)| h.kind == kind)
                 .collect();
             (!options.is_empty()).then(|| {
-                let label = format!("search-group-{}", kind.code());
+                let label = format!("{prefix}-group-{}", kind.code());
                 let items = options.into_iter().map(|(i, h)| {
                     let picked = h.clone();
                     view! {
-                        <li id=format!("search-option-{i}") role="option" data-kind=h.kind.code() data-id=h.id.clone()
+                        <li id=format!("{prefix}-option-{i}") role="option" data-kind=h.kind.code() data-id=h.id.clone()
                             aria-selected=move || (active.get() == Some(i)).to_string()
                             on:mousedown=move |e| { e.prevent_default(); on_pick.run(picked.clone()) }>
                             <span class="search-name">{h.name.clone()}</span>
@@ -145,7 +171,7 @@ fn SearchList(
         Kind::ALL.into_iter().map(group).collect_view().into_any()
     };
     view! {
-        <ul id="site-search-list" role="listbox" class="search-list" aria-label=word(Words::SearchLabel)
+        <ul id=format!("{prefix}-list") role="listbox" class="search-list" aria-label=word(Words::SearchLabel)
             hidden=move || !shown()>
             {groups}
         </ul>

@@ -9,6 +9,7 @@ use crate::components::profile_link::{CountryLink, ProductLink};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
 };
+use crate::components::release_value::ShipmentValue;
 use crate::page::{answered, use_answers, use_page};
 use crate::reference::use_names;
 use crate::view_state::{tr, use_lang};
@@ -180,7 +181,7 @@ fn ReleaseRow(shipment: Shipment) -> impl IntoView {
         s.country.clone(),
         s.facility_id.clone(),
     );
-    let (quantity, unit, idr, usd) = (s.quantity, s.unit, s.value_idr, s.value_usd);
+    let (quantity, unit) = (s.quantity, s.unit);
     let iso = country.clone();
     view! {
         <tr data-shipment=s.id.clone() data-value=quantity.to_string()>
@@ -192,14 +193,7 @@ fn ReleaseRow(shipment: Shipment) -> impl IntoView {
             <td><ProductLink id=product/></td>
             <td data-iso=iso><CountryLink iso=country/></td>
             <td class="numeric">{move || format::quantity(quantity, unit, lang.get())}</td>
-            <td class="numeric">{move || {
-                let l = lang.get();
-                match (usd, idr) {
-                    (Some(u), _) => format::usd(u, l),
-                    (None, Some(i)) => format::idr(i, l),
-                    (None, None) => "—".to_string(),
-                }
-            }}</td>
+            <td class="numeric"><ShipmentValue shipment=s.clone() empty="—"/></td>
             <td><ProvisionalMark provisional=s.provisional/> <ProvenanceMark provenance=s.provenance.clone()/></td>
         </tr>
     }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useKarya, checkPage } from './harness.mjs';
+import { useKarya, checkPage, clickCountry } from './harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = process.env.KARYA_BIN || join(ROOT, 'target/debug/karya');
@@ -19,6 +19,14 @@ before(() => { dir = mkdtempSync(join(tmpdir(), 'karya-rates-')); });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const RATES = 'date,idr_per_usd,source_id,source_fact,source_quote\n2026-09-15,16250,test-rates,,\n';
+
+async function sameConversion(page, release) {
+  const converted = page.locator(`${release} [data-converted]`);
+  assert.equal(await converted.getAttribute('data-rate'), '16250', release);
+  assert.equal(await converted.getAttribute('data-rate-date'), '2026-09-15', release);
+  assert.match(await converted.textContent(), /dikonversi dengan kurs JISDOR 15 September 2026/, release);
+  assert.equal(await page.getAttribute(`${release} [data-value-usd]`, 'data-value-usd'), '2000', release);
+}
 
 test('a converted value shows its rate and date; a day without a rate stays unknown', async () => {
   writeFileSync(join(dir, 'sources.csv'), 'id,outlet,title,author,url,document\ntest-rates,Test rates,JISDOR,,,an end-to-end test fixture\n');
@@ -46,6 +54,20 @@ test('a converted value shows its rate and date; a day without a rate stays unkn
     assert.equal(await page.getAttribute('[data-shipment=idr-with-rate] [data-value-usd]', 'data-value-usd'), '2000');
     assert.equal(await page.locator('[data-shipment=idr-without-rate] [data-converted]').count(), 0);
     assert.match(await page.textContent('[data-shipment=idr-without-rate]'), /US\$ tidak diketahui/);
+    // The same value, rate and date wherever the release is listed: the overview's latest
+    // releases and the map's country panel.
+    const only2026 = 'from=2026&to=2026&product=coco-shade';
+    await page.goto(`${karya.server.url}/?${only2026}&country=ES`);
+    await page.waitForSelector('[data-table=latest-releases] [data-shipment=idr-with-rate] [data-converted]');
+    await sameConversion(page, '[data-table=latest-releases] [data-shipment=idr-with-rate]');
+    const unconverted = '[data-table=latest-releases] [data-shipment=idr-without-rate] [data-converted]';
+    assert.equal(await page.locator(unconverted).count(), 0);
+    await page.goto(`${karya.server.url}/map?${only2026}`);
+    await page.waitForSelector('svg.world-map path[data-iso=ES]');
+    await clickCountry(page, 'ES');
+    await page.waitForSelector('[data-panel=ES] [data-shipment=idr-with-rate] [data-converted]');
+    await sameConversion(page, '[data-panel=ES] [data-shipment=idr-with-rate]');
+    assert.match(await page.textContent('[data-panel=ES] [data-shipment=idr-without-rate]'), /US\$ tidak diketahui/);
     await page.goto(`${karya.server.url}/country/ES?lang=en`);
     await page.waitForSelector('[data-shipment=idr-with-rate] [data-converted]');
     assert.match(await page.textContent('[data-shipment=idr-with-rate] [data-converted]'),

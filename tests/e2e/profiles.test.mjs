@@ -149,3 +149,26 @@ for (const lang of ['id', 'en']) {
     });
   });
 }
+
+test('profiles print like the other views: figures, releases and sources, no header, search or controls', async () => {
+  await withPage(async (page) => {
+    for (const [path, ready] of [[`/product/${exported.id}?lang=en`, '[data-destinations-total]'],
+      ['/country/ES?lang=en', '[data-table=receipts] tbody tr']]) {
+      await openProfile(page, path);
+      await page.waitForSelector(ready);
+      await page.waitForSelector('[data-list=releases] li');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.isVisible('.site-header'), false, path);
+      assert.equal(await page.isVisible('[data-search]'), false, `${path}: no search box on paper`);
+      for (const shown of ['[data-summary]', ready, '[data-list=releases]', '[data-sources]']) {
+        assert.equal(await page.isVisible(shown), true, `${path}: ${shown} prints`);
+      }
+      const controls = await page.$$eval('main button, main select, main input, [data-action]',
+        (all) => all.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(controls, [], `${path}: no control on paper`);
+      const tables = await page.$$eval('table', (all) => all.map((t) => getComputedStyle(t).breakInside));
+      assert.ok(tables.length > 0 && tables.every((b) => b === 'avoid'), `${path}: ${tables}`);
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+});

@@ -154,9 +154,31 @@ pub fn embed_address(path: &str, pairs: &[(String, String)], options: &EmbedOpti
     crate::url::page_href(path, &Filter::default(), Lang::default(), &all)
 }
 
+/// The address keys a view chosen in the embed dialog keeps from the page it was opened on:
+/// only the language; the page's filter belongs to that page's view, not to the chosen one.
+pub fn chosen_view_pairs(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    pairs.iter().filter(|(k, _)| k == "lang").cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_view_keeps_the_language_and_the_options_not_the_page_filter() {
+        let page: Vec<(String, String)> =
+            [("year", "2025"), ("product", "coco-shade"), ("lang", "en")]
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .into();
+        let options = EmbedOptions {
+            id: "karya".into(),
+            hide_title: true,
+            ..Default::default()
+        };
+        let address = embed_address("/country/ES", &chosen_view_pairs(&page), &options);
+        assert_eq!(address, "/country/ES?lang=en&embed=karya&title=0");
+        assert!(chosen_view_pairs(&page[..2]).is_empty());
+    }
 
     #[test]
     fn options_round_trip_and_typos_never_break_the_view() {

@@ -53,6 +53,8 @@ words! {
     ProfileLink => "Profil", "Profile";
     SearchLabel => "Cari UPT, produk, atau negara", "Search facilities, products or countries";
     SearchPlaceholder => "Cari…", "Search…";
+    EmbedView => "Tampilan yang disematkan", "View to embed";
+    EmbedThisPage => "Halaman ini", "This page";
     SearchFacilities => "UPT", "Facilities";
     SearchProducts => "Produk", "Products";
     SearchCountries => "Negara", "Countries";
