@@ -5,6 +5,7 @@
 //! milliseconds and the server and the browser cannot disagree about a total.
 
 pub mod api;
+pub mod bounds;
 pub mod briefing;
 pub mod colour;
 pub mod dataset;
