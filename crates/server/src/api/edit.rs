@@ -162,20 +162,28 @@ pub async fn create_shipment(
     ReplyLang(lang): ReplyLang,
     JsonBody(draft): JsonBody<ShipmentDraft>,
 ) -> Result<(StatusCode, Json<Shipment>), ApiError> {
-    let mut n = 1;
-    let shipment = loop {
-        let candidate = draft.clone().into_shipment(n);
-        if s.store.shipment(&candidate.id).await?.is_none() {
-            break candidate;
+    let first = draft.clone().into_shipment(1);
+    let mut set = check_shipment(&s, &first, None, lang).await?;
+    let actor = actor(editor, AuditAction::Create);
+    // The database orders concurrent creates: each claims its id in its own transaction, and
+    // one that finds its id taken (or once withdrawn) tries the next counter.
+    for n in 1..=MAX_ID_ATTEMPTS {
+        let shipment = draft.clone().into_shipment(n);
+        if let Some((record, _)) = set.changes.last_mut() {
+            *record = Record::Shipment(shipment.clone());
         }
-        n += 1;
-    };
-    let set = check_shipment(&s, &shipment, None, lang).await?;
-    s.store
-        .apply(&set, &actor(editor, AuditAction::Create), None)
-        .await?;
-    Ok((StatusCode::CREATED, Json(shipment)))
+        if s.store.create(&shipment.id, &set, &actor).await? {
+            return Ok((StatusCode::CREATED, Json(shipment)));
+        }
+    }
+    Err(ApiError::Conflict(format!(
+        "{MAX_ID_ATTEMPTS} releases of this facility, day and country are on file already: \
+         check for duplicates, or record them under another day"
+    )))
 }
+
+/// Releases of one facility, day and country an editor may record; a bound on the id search.
+const MAX_ID_ATTEMPTS: u32 = 1000;
 
 fn actor(name: String, action: AuditAction) -> Actor {
     Actor { name, action }
@@ -229,10 +237,22 @@ pub async fn withdraw_shipment(
             "no shipment with the id {id:?}"
         )));
     };
-    s.store
+    if !s
+        .store
         .withdraw(&Record::Shipment(before.clone()), &editor)
-        .await?;
+        .await?
+    {
+        return Err(withdrawn_meanwhile(&id));
+    }
     Ok(Json(before))
+}
+
+/// Two withdrawals of one record at once: the second finds nothing left to withdraw.
+fn withdrawn_meanwhile(key: &str) -> ApiError {
+    tracing::warn!(record = key, "withdrawal of a record already withdrawn");
+    ApiError::NotFound(format!(
+        "{key:?} was withdrawn a moment ago by another request"
+    ))
 }
 
 fn production_path(
@@ -263,7 +283,11 @@ pub async fn put_production(
             }],
         });
     }
-    let problems = production_problems(&record, &s.store.known().await?);
+    let problems = production_problems(
+        &record,
+        &s.store.known().await?,
+        Some(today_wib(chrono::Utc::now())),
+    );
     if !problems.is_empty() {
         return Err(invalid(problems, lang));
     }
@@ -302,9 +326,15 @@ pub async fn withdraw_production(
             "no production of {product_id:?} at {facility_id:?} in {month}"
         )));
     };
-    s.store
+    if !s
+        .store
         .withdraw(&Record::Production(before.clone()), &editor)
-        .await?;
+        .await?
+    {
+        return Err(withdrawn_meanwhile(
+            &Record::Production(before.clone()).key(),
+        ));
+    }
     Ok(Json(before))
 }
 

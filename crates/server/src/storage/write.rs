@@ -64,6 +64,35 @@ impl Store {
         summary: Option<(&str, serde_json::Value)>,
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
+        self.write_set(&mut tx, set, actor, summary).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a new release whose id is `id`, claiming the id first in the same transaction:
+    /// `false` (nothing written) when the id was ever given out, so the caller tries the next.
+    pub async fn create(
+        &self,
+        id: &str,
+        set: &ChangeSet,
+        actor: &Actor,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        if !records::claim_id(&mut tx, id).await? {
+            return Ok(false);
+        }
+        self.write_set(&mut tx, set, actor, None).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn write_set(
+        &self,
+        tx: &mut Tx,
+        set: &ChangeSet,
+        actor: &Actor,
+        summary: Option<(&str, serde_json::Value)>,
+    ) -> Result<(), StorageError> {
         for table in Table::ALL {
             let batch: Vec<Record> = set
                 .changes
@@ -72,7 +101,7 @@ impl Store {
                 .map(|(r, _)| r.clone())
                 .collect();
             if !batch.is_empty() {
-                records::upsert(&mut tx, self.engine(), table, &batch).await?;
+                records::upsert(tx, self.engine(), table, &batch).await?;
             }
         }
         for (record, before) in &set.changes {
@@ -85,7 +114,7 @@ impl Store {
                 action => action,
             };
             audit(
-                &mut tx,
+                tx,
                 &actor.name,
                 action,
                 record.table(),
@@ -97,7 +126,7 @@ impl Store {
         }
         if let Some((key, value)) = summary {
             audit_raw(
-                &mut tx,
+                tx,
                 &actor.name,
                 actor.action,
                 "import",
@@ -107,7 +136,6 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 

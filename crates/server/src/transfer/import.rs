@@ -280,7 +280,9 @@ pub fn plan_against(
     }
     // A changed publication changes every citation of it.
     merged.resync_sources(&sources);
-    if let Err(problems) = merged.validate() {
+    if let Err(problems) =
+        merged.validate_at(Some(karya_core::entry::today_wib(chrono::Utc::now())))
+    {
         // A cell already refused holds a stand-in value: its checks would only repeat that.
         let refused: std::collections::HashSet<(String, Option<usize>, Option<String>)> = errors
             .iter()
