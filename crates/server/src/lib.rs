@@ -93,6 +93,10 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
         .nest("/api", api)
         .merge(web::static_files(config.dist.clone()))
         .layer(middleware::from_fn(web::cache_headers))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(web::guard_request))
+        // Outside the guard, so its refusals (413, 414, 400) carry the headers too.
         .layer(middleware::from_fn_with_state(
             Arc::new(security::Policy {
                 index: config.dist.join("index.html"),
@@ -100,9 +104,6 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
             }),
             security::security_headers,
         ))
-        .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
-        .layer(middleware::from_fn(web::guard_request))
         .layer(TraceLayer::new_for_http());
     if !config.cors_origins.is_empty() {
         let origins = config

@@ -4,7 +4,7 @@
 
 use super::body::JsonBody;
 use super::error::ApiError;
-use super::limits::client_of;
+use super::limits::{client_of, Bucket};
 use super::params::{self, Params};
 use super::state::AppState;
 use crate::storage::{Actor, ChangeSet};
@@ -30,6 +30,7 @@ impl FromRequestParts<AppState> for Editor {
         let request = axum::http::Request::from_parts(parts.clone(), ());
         let client = client_of(&request, &s.limits.trusted_proxies);
         if let Some(wait) = s.limits.admit(client) {
+            tracing::warn!(%client, wait, "refused: too many writes");
             return Err(ApiError::TooManyRequests(wait));
         }
         let token = parts
@@ -44,10 +45,20 @@ impl FromRequestParts<AppState> for Editor {
                     .into(),
             ));
         };
+        let bucket = match s.store.live_token_id(token).await? {
+            Some(id) => Bucket::Token(id),
+            None => Bucket::Client(client),
+        };
+        if let Some(wait) = s.limits.held(&bucket) {
+            tracing::warn!(%client, ?bucket, wait, "refused: too many failed sign-ins");
+            return Err(ApiError::TooManyRequests(wait));
+        }
         match s.store.editor_of(token).await? {
             Some(name) => Ok(Editor(name)),
             None => {
-                s.limits.failed(client);
+                // The token id (public) may be logged, never the secret.
+                tracing::warn!(%client, ?bucket, "failed sign-in");
+                s.limits.failed(bucket);
                 Err(ApiError::Unauthorized(
                     "the token is unknown or revoked: ask for a new one (karya token create)"
                         .into(),

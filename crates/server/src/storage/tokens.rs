@@ -94,6 +94,24 @@ impl Store {
         Ok(())
     }
 
+    /// The token's public id if a live token has it (whatever the secret): failed sign-ins
+    /// with it are counted against that token, not against the address they came from.
+    pub async fn live_token_id(&self, token: &str) -> Result<Option<String>, StorageError> {
+        let Some((id, _)) = token
+            .strip_prefix(PREFIX)
+            .and_then(|rest| rest.split_once('_'))
+        else {
+            return Ok(None);
+        };
+        let row = sqlx::query(
+            "SELECT token_id FROM editor_tokens WHERE token_id = $1 AND revoked_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(row.map(|_| id.to_string()))
+    }
+
     /// The editor a token belongs to, if it is well-formed, known and not revoked.
     pub async fn editor_of(&self, token: &str) -> Result<Option<String>, StorageError> {
         let Some((id, secret)) = token
