@@ -76,6 +76,8 @@ pub async fn open_store_with(
     }
     .map_err(StartupError::Sample)?;
     if store.load_sample_if_empty(&sample).await? {
+        // A PostgreSQL URL may hold a password: never in the log.
+        let db = storage::redact_password(db);
         tracing::info!(db, "loaded the sample dataset into the new database");
     }
     Ok(store)
@@ -104,20 +106,68 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
             }),
             security::security_headers,
         ))
-        .layer(TraceLayer::new_for_http());
-    if !config.cors_origins.is_empty() {
-        let origins = config
-            .cors_origins
+        .layer(access_log());
+    if let Some(cors) = cors(&config.cors_origins)? {
+        router = router.layer(cors);
+    }
+    Ok(router)
+}
+
+/// One line per request at `info`: method, path (never the query, which may hold a search
+/// or a token someone pasted), status and duration.
+fn access_log() -> TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    fn(&axum::http::Request<axum::body::Body>) -> tracing::Span,
+> {
+    let span: fn(&axum::http::Request<axum::body::Body>) -> tracing::Span =
+        |req| tracing::info_span!("request", method = %req.method(), path = %req.uri().path());
+    TraceLayer::new_for_http().make_span_with(span).on_response(
+        tower_http::trace::DefaultOnResponse::new()
+            .level(tracing::Level::INFO)
+            .latency_unit(tower_http::LatencyUnit::Millis),
+    )
+}
+
+/// Cross-origin access for the configured origins: reads, and the editors' writes with
+/// their token (`Authorization`). `*` alone opens the API to every origin (the token, not
+/// the origin, guards the writes); `*` beside named origins is refused as ambiguous.
+fn cors(origins: &[String]) -> Result<Option<CorsLayer>, StartupError> {
+    use tower_http::cors::AllowOrigin;
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        if origins.len() > 1 {
+            return Err(StartupError::BadOrigin(
+                "* together with named origins (give either * alone, or the origins)".into(),
+            ));
+        }
+        AllowOrigin::any()
+    } else {
+        let checked = checked_origins(origins)?;
+        let values = checked
             .iter()
             .map(|o| HeaderValue::from_str(o).map_err(|_| StartupError::BadOrigin(o.clone())))
             .collect::<Result<Vec<_>, _>>()?;
-        router = router.layer(
-            CorsLayer::new()
-                .allow_origin(origins)
-                .allow_methods([Method::GET]),
-        );
-    }
-    Ok(router)
+        AllowOrigin::list(values)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_headers([
+                axum::http::header::AUTHORIZATION,
+                axum::http::header::CONTENT_TYPE,
+                axum::http::header::ACCEPT_LANGUAGE,
+                axum::http::header::IF_NONE_MATCH,
+            ])
+            .expose_headers([
+                axum::http::header::ETAG,
+                axum::http::header::RETRY_AFTER,
+                axum::http::header::CONTENT_LANGUAGE,
+            ])
+            .max_age(std::time::Duration::from_secs(600)),
+    ))
 }
 
 /// Origins as a browser writes them (`https://portal.example.go.id`), refused by name otherwise.

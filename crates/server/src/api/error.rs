@@ -46,12 +46,46 @@ pub enum ApiError {
     TooManyRequests(u64),
     #[error("{0}")]
     Conflict(String),
+    /// Busy for now (the database locked by an import, every connection in use, the server
+    /// at its limit): try again after the given seconds.
+    #[error("{0}")]
+    Unavailable(String, u64),
     #[error("internal error")]
     Internal(StorageError),
 }
 
+/// Seconds a client is asked to wait when the database is busy.
+pub const BUSY_RETRY_SECONDS: u64 = 5;
+
+/// Whether a database error means "busy, try again" rather than a fault: SQLite's lock held
+/// past `busy_timeout` (codes 5 and 6 and their extended forms), PostgreSQL's lock timeout or
+/// serialisation failure, or no free connection in the pool.
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            let sqlite_busy = code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
+            sqlite_busy
+                || matches!(&*code, "55P03" | "40001" | "40P01")
+                || db.message().contains("database is locked")
+        }
+        _ => false,
+    }
+}
+
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
+        if let StorageError::Sql(sql) = &e {
+            if is_busy(sql) {
+                tracing::warn!(error = %e, "refused: the database is busy");
+                return ApiError::Unavailable(
+                    "the database is busy (an import or many writes at once): try again in a few seconds"
+                        .into(),
+                    BUSY_RETRY_SECONDS,
+                );
+            }
+        }
         // Two editors saving the same new record at once: the second is told, not failed.
         if let StorageError::Sql(sqlx::Error::Database(db)) = &e {
             if db.is_unique_violation() {
@@ -82,6 +116,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::Unavailable(..) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -136,7 +171,7 @@ impl IntoResponse for ApiError {
                     axum::http::HeaderValue::from_static("Bearer realm=\"karya\""),
                 );
             }
-            ApiError::TooManyRequests(wait) => {
+            ApiError::TooManyRequests(wait) | ApiError::Unavailable(_, wait) => {
                 if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
                     headers.insert(axum::http::header::RETRY_AFTER, v);
                 }

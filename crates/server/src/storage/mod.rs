@@ -22,6 +22,9 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 use std::path::{Path, PathBuf};
 
+/// How long a request waits for a free connection before it is answered 503.
+pub const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +98,7 @@ impl Store {
             Engine::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    .acquire_timeout(POOL_WAIT)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             sqlx::query("PRAGMA foreign_keys = ON")
@@ -112,6 +116,17 @@ impl Store {
             Engine::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(16)
+                    .acquire_timeout(POOL_WAIT)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // As SQLite's busy_timeout: a write waits for a lock this long,
+                            // then is answered 503 instead of waiting forever.
+                            sqlx::query("SET lock_timeout = '5s'")
+                                .execute(&mut *conn)
+                                .await?;
+                            Ok(())
+                        })
+                    })
                     .connect(&url)
                     .await
             }
@@ -136,6 +151,14 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Reads the database once: for `/health`.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        sqlx::query("SELECT COUNT(*) AS n FROM karya_meta")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn meta(&self, key: &str) -> Result<Option<String>, StorageError> {

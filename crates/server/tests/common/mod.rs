@@ -51,6 +51,11 @@ pub fn on_postgres() -> bool {
 static NEXT_DATABASE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 pub async fn test_app() -> TestApp {
+    test_app_with(|_| {}).await
+}
+
+/// As [`test_app`], with the configuration changed by `change` first.
+pub async fn test_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir(&dist).unwrap();
@@ -60,7 +65,7 @@ pub async fn test_app() -> TestApp {
     )
     .unwrap();
     std::fs::write(dist.join("karya-app-0123456789abcdef.js"), "console.log(1)").unwrap();
-    let config = Config {
+    let mut config = Config {
         db: fresh_database(dir.path()).await,
         addr: "127.0.0.1:0".into(),
         dist,
@@ -70,6 +75,7 @@ pub async fn test_app() -> TestApp {
         no_sample: false,
         trusted_proxies: vec![],
     };
+    change(&mut config);
     let store = open_store(&config.db).await.unwrap();
     TestApp {
         router: app(store, &config).unwrap(),
