@@ -137,3 +137,40 @@ async fn figures_past_the_bounds_are_refused_and_sums_stay_finite() {
         "{summary}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_correction_racing_a_withdrawal_never_brings_the_release_back() {
+    let app = std::sync::Arc::new(test_app().await);
+    let token = app.token("siti").await;
+    for round in 0..12 {
+        let (_, created) = app
+            .write(
+                "POST",
+                "/api/v1/shipments",
+                Some(&token),
+                &draft(5.0).to_string(),
+                JSON,
+            )
+            .await;
+        let uri = format!("/api/v1/shipments/{}", created["id"].as_str().unwrap());
+        let mut corrected = created.clone();
+        corrected["quantity"] = json!(6 + round);
+        let (a, b) = (app.clone(), app.clone());
+        let (t1, t2, u1, u2) = (token.clone(), token.clone(), uri.clone(), uri.clone());
+        let put = tokio::spawn(async move {
+            a.write("PUT", &u1, Some(&t1), &corrected.to_string(), JSON)
+                .await
+                .0
+        });
+        let delete =
+            tokio::spawn(async move { b.write("DELETE", &u2, Some(&t2), "", JSON).await.0 });
+        let (put, delete) = (put.await.unwrap(), delete.await.unwrap());
+        assert_eq!(delete, StatusCode::OK);
+        assert!(
+            [StatusCode::OK, StatusCode::NOT_FOUND].contains(&put),
+            "{put}"
+        );
+        let (status, json) = app.get(&uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "round {round}: {json}");
+    }
+}

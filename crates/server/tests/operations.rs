@@ -134,3 +134,37 @@ async fn a_wildcard_origin_is_supported_alone_and_refused_beside_others() {
     let refused = app(open_store(&t.db).await.unwrap(), &config);
     assert!(refused.unwrap_err().to_string().contains('*'));
 }
+
+#[tokio::test]
+async fn making_and_revoking_a_token_is_in_the_audit_log_without_the_secret() {
+    let app = test_app().await;
+    let admin = app.token("admin").await;
+    let siti = app.token("siti").await;
+    app.store().await.revoke_token("siti").await.unwrap();
+    let (status, log) = app
+        .write("GET", "/api/v1/audit", Some(&admin), "", "application/json")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{log}");
+    let entries: Vec<(String, String)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["record_type"] == "editor_tokens")
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["record_key"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        entries.contains(&("create".into(), "siti".into())),
+        "{entries:?}"
+    );
+    assert!(
+        entries.contains(&("withdraw".into(), "siti".into())),
+        "{entries:?}"
+    );
+    let secret = siti.rsplit('_').next().unwrap();
+    assert!(!log.to_string().contains(secret));
+}

@@ -225,15 +225,16 @@ pub async fn correct_shipment(
             "no shipment with the id {id:?}"
         )));
     };
-    shipment.id = id;
+    shipment.id = id.clone();
     if before == shipment {
         // Nothing to correct: no write, and no audit entry that says nothing changed.
         return Ok(Json(shipment));
     }
     let set = check_shipment(&s, &shipment, Some(before), lang).await?;
-    s.store
-        .apply(&set, &actor(editor, AuditAction::Correct), None)
-        .await?;
+    let actor = actor(editor, AuditAction::Correct);
+    if s.store.correct_shipment(&id, &set, &actor).await?.is_none() {
+        return Err(withdrawn_meanwhile(&id));
+    }
     Ok(Json(shipment))
 }
 

@@ -3,11 +3,26 @@
 //! copy of the database nor a timing measurement gives a token away.
 
 use super::{StorageError, Store};
+use karya_core::api::AuditAction;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 use subtle::ConstantTimeEq;
 
 const PREFIX: &str = "karya_";
+
+/// Token changes are made by whoever runs `karya token` on the server: the audit log names
+/// the command and the operating-system user.
+async fn audit_token(
+    tx: &mut super::records::Tx,
+    action: AuditAction,
+    name: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), StorageError> {
+    let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
+    let actor = format!("karya token ({user})");
+    super::write::audit_raw(tx, &actor, action, "editor_tokens", name, before, after).await
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
@@ -65,6 +80,7 @@ impl Store {
         }
         let id = random_hex(8)?;
         let secret = random_hex(32)?;
+        let mut tx = self.pool().begin().await.map_err(StorageError::from)?;
         sqlx::query(
             "INSERT INTO editor_tokens (name, token_id, secret_sha256, created_at) VALUES ($1, $2, $3, $4)",
         )
@@ -72,25 +88,32 @@ impl Store {
         .bind(&id)
         .bind(sha256_hex(&secret))
         .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
         .map_err(StorageError::from)?;
+        // Who may write is part of the history of what was written: the public id only.
+        let after = serde_json::json!({ "token_id": id });
+        audit_token(&mut tx, AuditAction::Create, name, None, Some(after)).await?;
+        tx.commit().await.map_err(StorageError::from)?;
         Ok(format!("{PREFIX}{id}_{secret}"))
     }
 
     /// Revokes `name`'s token: from now on it opens nothing.
     pub async fn revoke_token(&self, name: &str) -> Result<(), TokenError> {
+        let mut tx = self.pool().begin().await.map_err(StorageError::from)?;
         let done = sqlx::query(
             "UPDATE editor_tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL",
         )
         .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .bind(name)
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
         .map_err(StorageError::from)?;
         if done.rows_affected() == 0 {
             return Err(TokenError::Unknown(name.to_string()));
         }
+        audit_token(&mut tx, AuditAction::Withdraw, name, None, None).await?;
+        tx.commit().await.map_err(StorageError::from)?;
         Ok(())
     }
 

@@ -7,6 +7,7 @@ use super::{StorageError, Store};
 use karya_core::api::{AuditAction, AuditEntry};
 use karya_core::dataset::Dataset;
 use karya_core::tables::{records_of, Record, Table};
+use karya_core::Shipment;
 
 const SAMPLE_KEY: &str = "sample_loaded";
 
@@ -84,6 +85,42 @@ impl Store {
         self.write_set(&mut tx, set, actor, None).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Corrects release `id` to the last record of `set`, reading the value it replaces
+    /// inside the same transaction, after taking the row's write lock: a withdrawal that
+    /// lands first makes this `None` (nothing written), never a withdrawn release brought back.
+    pub async fn correct_shipment(
+        &self,
+        id: &str,
+        set: &ChangeSet,
+        actor: &Actor,
+    ) -> Result<Option<Shipment>, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        // A write first: SQLite takes its lock now (a read first could not upgrade it
+        // later), PostgreSQL locks the row.
+        let touched = sqlx::query("UPDATE shipments SET id = id WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if touched.rows_affected() == 0 {
+            return Ok(None);
+        }
+        let Some(before) = super::releases::shipment_in(&mut tx, id).await? else {
+            return Ok(None);
+        };
+        let mut set = ChangeSet {
+            changes: set.changes.clone(),
+        };
+        if let Some((record, replaced)) = set.changes.last_mut() {
+            if *record == Record::Shipment(before.clone()) {
+                return Ok(Some(before)); // unchanged: nothing written or logged
+            }
+            *replaced = Some(Record::Shipment(before.clone()));
+        }
+        self.write_set(&mut tx, &set, actor, None).await?;
+        tx.commit().await?;
+        Ok(Some(before))
     }
 
     async fn write_set(
@@ -211,7 +248,7 @@ async fn audit(
     audit_raw(tx, actor, action, table.name(), key, before, after).await
 }
 
-async fn audit_raw(
+pub(super) async fn audit_raw(
     tx: &mut Tx,
     actor: &str,
     action: AuditAction,
