@@ -4,6 +4,7 @@
 pub mod api;
 pub mod sample;
 pub mod security;
+pub mod serve;
 pub mod storage;
 pub mod transfer;
 pub mod web;
@@ -37,6 +38,8 @@ pub struct Config {
     pub no_sample: bool,
     /// Load balancers whose `X-Forwarded-For` names the client (for per-client limits).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Time limits, requests in flight and the shutdown deadline.
+    pub limits: serve::ServeLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +101,17 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
         .layer(middleware::from_fn(web::guard_request))
-        // Outside the guard, so its refusals (413, 414, 400) carry the headers too.
+        .layer(middleware::from_fn_with_state(
+            (
+                Arc::new(tokio::sync::Semaphore::new(config.limits.max_in_flight)),
+                config.limits.request,
+            ),
+            serve::back_pressure,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            serve::panic_answer,
+        ))
+        // Outside the guard, so its refusals (413, 414, 400, 503) carry the headers too.
         .layer(middleware::from_fn_with_state(
             Arc::new(security::Policy {
                 index: config.dist.join("index.html"),
@@ -222,17 +235,8 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
         tracing::warn!(dist = %config.dist.display(), "the app is not built: only the API is served");
     }
     on_ready(local);
-    // The peer address reaches the handlers: the editors' API limits each client by it.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|source| StartupError::Listen {
-        addr: local.to_string(),
-        source,
-    })
+    serve::run(listener, app, config.limits, shutdown_signal()).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

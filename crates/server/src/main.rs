@@ -121,6 +121,18 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Seconds a client has to send a request's headers before the connection is closed.
+    #[arg(long, env = "KARYA_HEADER_TIMEOUT", default_value_t = 10)]
+    header_timeout: u64,
+    /// Seconds a request may take before it is answered 503 (its work is dropped).
+    #[arg(long, env = "KARYA_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
+    /// Requests handled at once; more are answered 503 with Retry-After.
+    #[arg(long, env = "KARYA_MAX_IN_FLIGHT", default_value_t = 512)]
+    max_in_flight: usize,
+    /// Seconds in-flight requests may take to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "KARYA_SHUTDOWN_DEADLINE", default_value_t = 20)]
+    shutdown_deadline: u64,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -235,6 +247,12 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
         frame_ancestors: args.frame_ancestors,
         no_sample: args.no_sample,
         trusted_proxies: args.trusted_proxies,
+        limits: karya_server::serve::ServeLimits {
+            header_read: std::time::Duration::from_secs(args.header_timeout.max(1)),
+            request: std::time::Duration::from_secs(args.request_timeout.max(1)),
+            max_in_flight: args.max_in_flight.max(1),
+            shutdown_deadline: std::time::Duration::from_secs(args.shutdown_deadline),
+        },
     };
     serve(config, |addr| {
         // Scripts and tests read this line to find the port.

@@ -23,6 +23,7 @@ async fn health_answers_503_when_the_database_cannot_be_read() {
         dataset: None,
         no_sample: true,
         trusted_proxies: vec![],
+        limits: Default::default(),
     };
     let router = app(store.clone(), &config).unwrap();
     let probe = || async {
@@ -130,6 +131,7 @@ async fn a_wildcard_origin_is_supported_alone_and_refused_beside_others() {
         dataset: None,
         no_sample: true,
         trusted_proxies: vec![],
+        limits: Default::default(),
     };
     let refused = app(open_store(&t.db).await.unwrap(), &config);
     assert!(refused.unwrap_err().to_string().contains('*'));

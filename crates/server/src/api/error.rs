@@ -52,6 +52,9 @@ pub enum ApiError {
     Unavailable(String, u64),
     #[error("internal error")]
     Internal(StorageError),
+    /// A fault other than the database's (a handler that panicked); logged where it happened.
+    #[error("internal error")]
+    Fault,
 }
 
 /// Seconds a client is asked to wait when the database is busy.
@@ -117,7 +120,9 @@ impl ApiError {
             ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Unavailable(..) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ApiError::Internal(_) | ApiError::Fault => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
         }
     }
 }
@@ -138,6 +143,9 @@ impl IntoResponse for ApiError {
             // The details are for the log, not for whoever asked.
             ApiError::Internal(e) => {
                 tracing::error!(error = %e, "request failed");
+                "Karya could not answer this request because of a server problem; it has been logged.".to_string()
+            }
+            ApiError::Fault => {
                 "Karya could not answer this request because of a server problem; it has been logged.".to_string()
             }
             other => other.to_string(),

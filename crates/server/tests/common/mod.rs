@@ -74,6 +74,7 @@ pub async fn test_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
         dataset: None,
         no_sample: false,
         trusted_proxies: vec![],
+        limits: Default::default(),
     };
     change(&mut config);
     let store = open_store(&config.db).await.unwrap();
