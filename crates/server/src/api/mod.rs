@@ -5,6 +5,7 @@ mod body;
 mod edit;
 mod endpoint;
 mod error;
+mod freshness;
 pub mod limits;
 mod openapi;
 mod params;
@@ -38,6 +39,10 @@ async fn known_params(matched: MatchedPath, req: Request, next: Next) -> Respons
 
 pub fn router(state: AppState) -> Router {
     routes::routes()
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            freshness::freshness,
+        ))
         .route_layer(axum::middleware::from_fn(known_params))
         .fallback(no_such_route)
         .method_not_allowed_fallback(method_not_allowed)

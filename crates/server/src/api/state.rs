@@ -9,6 +9,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub store: Store,
     pub limits: Arc<Limits>,
+    /// Aggregate answers kept until the data's version moves.
+    pub answers: Arc<super::freshness::AnswerCache>,
 }
 
 impl AppState {
@@ -16,6 +18,7 @@ impl AppState {
         AppState {
             store,
             limits: Arc::new(Limits::new(trusted_proxies)),
+            answers: Arc::default(),
         }
     }
 }

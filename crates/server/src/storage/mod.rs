@@ -153,6 +153,15 @@ impl Store {
         &self.pool
     }
 
+    /// The data's version: moved by every write and import (see `write.rs`).
+    pub async fn data_version(&self) -> Result<i64, StorageError> {
+        use sqlx::Row;
+        let row = sqlx::query("SELECT version FROM data_version WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("version")?)
+    }
+
     /// Reads the database once: for `/health`.
     pub async fn ping(&self) -> Result<(), StorageError> {
         sqlx::query("SELECT COUNT(*) AS n FROM karya_meta")

@@ -46,6 +46,9 @@ impl Store {
         for table in Table::ALL {
             records::upsert(&mut tx, self.engine(), table, &records_of(dataset, table)).await?;
         }
+        sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("INSERT INTO karya_meta (key, value) VALUES ($1, $2)")
             .bind(SAMPLE_KEY)
             .bind(chrono::Utc::now().to_rfc3339())
@@ -257,6 +260,10 @@ pub(super) async fn audit_raw(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), StorageError> {
+    // Every audited write moves the data's version, in the write's own transaction.
+    sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
     let now = chrono::Utc::now();
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(|e| StorageError::Corrupt(e.to_string()))?;
