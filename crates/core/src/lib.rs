@@ -24,6 +24,8 @@ pub mod names;
 pub mod pipeline;
 pub mod player;
 pub mod production;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 pub mod ranking;
 pub mod ranking_table;
 pub mod scale;
