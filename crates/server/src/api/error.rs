@@ -68,7 +68,10 @@ fn is_busy(e: &sqlx::Error) -> bool {
         sqlx::Error::PoolTimedOut => true,
         sqlx::Error::Database(db) => {
             let code = db.code().unwrap_or_default();
-            let sqlite_busy = code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
+            // SQLite's codes are numbers of at most four digits; PostgreSQL's SQLSTATE is
+            // always five characters (its 22021 is not SQLite's 5).
+            let sqlite_busy =
+                code.len() < 5 && code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
             sqlite_busy
                 || matches!(&*code, "55P03" | "40001" | "40P01")
                 || db.message().contains("database is locked")
