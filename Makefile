@@ -11,12 +11,12 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit postgres browser e2e bench bench-import sizes geo clean
+.PHONY: run test tools test-tools app server fmt-check lint unit postgres contract browser e2e bench bench-import sizes geo clean
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
 
-test: test-tools fmt-check lint unit postgres browser e2e
+test: test-tools fmt-check lint unit postgres contract browser e2e
 	@echo "karya: every layer of tests passed"
 
 tools:
@@ -48,6 +48,12 @@ unit:
 # temporary folder (scripts/with-postgres.sh) and removed afterwards.
 postgres:
 	scripts/with-postgres.sh cargo test --locked -p karya-server
+
+# The API's contract: Schemathesis runs every operation of the OpenAPI document (the editors'
+# with a token) against the real server on a fresh database, with all its checks.
+contract:
+	cargo build --locked -p karya-server
+	scripts/schemathesis.sh
 
 # Component tests in headless Chromium (wasm-bindgen-test).
 browser:

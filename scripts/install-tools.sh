@@ -5,7 +5,8 @@
 # (crates.io, npm, Debian), because that is all this kind of machine can reach.
 #
 #   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL
+#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL,
+#                                    # Schemathesis (PyPI, in a venv under target/)
 #   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes), wrk (load), PostgreSQL
 set -euo pipefail
 
@@ -84,6 +85,16 @@ if [ "$MODE" = test ]; then
   done
   # PostgreSQL: the storage and API tests run on it as well as on SQLite.
   apt_install chromium chromium-driver postgresql postgresql-client
+  # Schemathesis (PyPI), pinned, in a virtual environment under target/: the API contract test.
+  SCHEMATHESIS_VERSION="4.32.5"
+  VENV="$ROOT/target/schemathesis-venv"
+  if [ "$("$VENV/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+    say "installing Schemathesis $SCHEMATHESIS_VERSION from PyPI into target/schemathesis-venv"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
+    "$VENV/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION" \
+      || fail "Schemathesis $SCHEMATHESIS_VERSION" "Try: $VENV/bin/pip install schemathesis==$SCHEMATHESIS_VERSION"
+  fi
 fi
 if [ "$MODE" = bench ]; then
   apt_install chromium chromium-driver brotli wrk postgresql postgresql-client

@@ -30,7 +30,7 @@ pub mod ranking;
 pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
-mod schema;
+pub mod schema;
 pub mod scope;
 pub mod sentence;
 pub mod stack;

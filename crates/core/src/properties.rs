@@ -170,3 +170,20 @@ proptest! {
         prop_assert_eq!(cell::restore(&written), s.as_str());
     }
 }
+
+/// The OpenAPI document's pattern for periods (the server's `schema` feature).
+#[cfg(feature = "schema")]
+mod documented {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn every_period_the_documented_pattern_allows_is_read(
+            text in proptest::string::string_regex(
+                crate::schema::period_pattern().trim_start_matches('^').trim_end_matches('$')
+            ).unwrap()
+        ) {
+            prop_assert!(crate::filter::PeriodBound::parse(&text).is_some(), "{}", text);
+        }
+    }
+}

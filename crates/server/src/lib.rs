@@ -91,7 +91,11 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
     let api = Router::new()
         .nest(
             "/v1",
-            api::router(AppState::new(store, config.trusted_proxies.clone())),
+            api::router(AppState::new(
+                store,
+                config.trusted_proxies.clone(),
+                config.limits.writes_per_minute,
+            )),
         )
         .fallback(api::no_such_route);
     let mut router = Router::new()

@@ -133,6 +133,9 @@ struct ServeArgs {
     /// Seconds in-flight requests may take to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "KARYA_SHUTDOWN_DEADLINE", default_value_t = 20)]
     shutdown_deadline: u64,
+    /// Editors' requests one client may make per minute before it is told to wait (429).
+    #[arg(long, env = "KARYA_WRITES_PER_MINUTE", default_value_t = 120)]
+    writes_per_minute: u32,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -252,6 +255,7 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
             request: std::time::Duration::from_secs(args.request_timeout.max(1)),
             max_in_flight: args.max_in_flight.max(1),
             shutdown_deadline: std::time::Duration::from_secs(args.shutdown_deadline),
+            writes_per_minute: args.writes_per_minute.max(1),
         },
     };
     serve(config, |addr| {

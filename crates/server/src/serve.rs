@@ -28,6 +28,8 @@ pub struct ServeLimits {
     pub max_in_flight: usize,
     /// After SIGTERM or Ctrl-C, in-flight requests may finish for this long.
     pub shutdown_deadline: Duration,
+    /// Editors' requests one client may make per minute (raised for contract test runs).
+    pub writes_per_minute: u32,
 }
 
 impl Default for ServeLimits {
@@ -37,6 +39,7 @@ impl Default for ServeLimits {
             request: Duration::from_secs(30),
             max_in_flight: 512,
             shutdown_deadline: Duration::from_secs(20),
+            writes_per_minute: crate::api::limits::MAX_WRITES,
         }
     }
 }

@@ -170,3 +170,45 @@ async fn making_and_revoking_a_token_is_in_the_audit_log_without_the_secret() {
     let secret = siti.rsplit('_').next().unwrap();
     assert!(!log.to_string().contains(secret));
 }
+
+#[tokio::test]
+async fn every_documented_parameter_says_its_type_and_what_it_allows() {
+    let app = test_app().await;
+    let (_, doc) = app.get("/api/v1/openapi.json").await;
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().unwrap() {
+                let s = &p["schema"];
+                let constrained = s.get("pattern").is_some()
+                    || s.get("enum").is_some()
+                    || (s["type"] == "integer"
+                        && s.get("minimum").is_some()
+                        && s.get("maximum").is_some())
+                    || (p["name"] == "record_key" && s.get("minLength").is_some());
+                assert!(s["type"].is_string() && constrained, "{method} {path}: {p}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 30, "{checked}");
+    // The filter echoed in answers is an object of the keys given, as the answers send it.
+    let filter = &doc["components"]["schemas"]["Filter"];
+    assert_eq!(filter["type"], "object", "{filter}");
+    assert_eq!(filter["additionalProperties"], false);
+    let (_, summary) = app.get("/api/v1/summary?from=2025&country=ES").await;
+    assert_eq!(
+        summary["filter"],
+        serde_json::json!({"from": "2025", "country": "ES"})
+    );
+    // Filters list the ids Karya holds: a client generated from the document sends known ones.
+    let summary_params = doc["paths"]["/api/v1/summary"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let product = summary_params
+        .iter()
+        .find(|p| p["name"] == "product")
+        .unwrap();
+    let ids = product["schema"]["enum"].as_array().unwrap();
+    assert!(ids.iter().any(|v| v == "coco-shade"), "{product}");
+}

@@ -369,7 +369,7 @@ pub async fn audit(
             k,
         )),
         _ => {
-            return Err(ApiError::BadParameter(
+            return Err(ApiError::Impossible(
                 "query parameters `record_type` and `record_key` go together".into(),
             ))
         }

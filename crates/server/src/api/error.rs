@@ -22,6 +22,10 @@ pub enum ApiError {
     /// Readable but impossible, such as a period that ends before it starts.
     #[error("{0}")]
     Unprocessable(String),
+    /// Parameters each valid that cannot go together (a quantity without one product): what
+    /// a JSON Schema of each parameter cannot say, so a 422 rather than a 400.
+    #[error("{0}")]
+    Impossible(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -110,6 +114,7 @@ impl ApiError {
             ApiError::BadParameter(_) => (StatusCode::BAD_REQUEST, "bad_parameter"),
             ApiError::UnknownReference { .. } => (StatusCode::BAD_REQUEST, "unknown_reference"),
             ApiError::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_period"),
+            ApiError::Impossible(_) => (StatusCode::UNPROCESSABLE_ENTITY, "impossible_combination"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             ApiError::UriTooLong(_) => (StatusCode::URI_TOO_LONG, "uri_too_long"),

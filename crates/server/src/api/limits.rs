@@ -18,10 +18,11 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 pub const MAX_WRITES: u32 = 120;
 pub const WRITE_WINDOW: Duration = Duration::from_secs(60);
 
-#[derive(Default)]
 pub struct Limits {
     /// Proxies (load balancers) whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Writes a client may make per [`WRITE_WINDOW`] ([`MAX_WRITES`] unless configured).
+    pub max_writes: u32,
     failures: Mutex<HashMap<Bucket, Window>>,
     writes: Mutex<HashMap<IpAddr, Window>>,
 }
@@ -103,17 +104,19 @@ fn seconds_left<K: Hash + Eq>(
 }
 
 impl Limits {
-    pub fn new(trusted_proxies: Vec<IpAddr>) -> Limits {
+    pub fn new(trusted_proxies: Vec<IpAddr>, max_writes: u32) -> Limits {
         Limits {
             trusted_proxies,
-            ..Default::default()
+            max_writes,
+            failures: Mutex::default(),
+            writes: Mutex::default(),
         }
     }
 
     /// `Some(seconds to wait)` if the client is over the write limit; otherwise counts this
     /// request.
     pub fn admit(&self, client: IpAddr) -> Option<u64> {
-        if let Some(wait) = seconds_left(&self.writes, &client, WRITE_WINDOW, MAX_WRITES) {
+        if let Some(wait) = seconds_left(&self.writes, &client, WRITE_WINDOW, self.max_writes) {
             return Some(wait);
         }
         count(&self.writes, client, WRITE_WINDOW);
@@ -161,7 +164,7 @@ mod tests {
 
     #[test]
     fn failures_past_the_limit_hold_a_client_and_only_that_client() {
-        let limits = Limits::default();
+        let limits = Limits::new(vec![], MAX_WRITES);
         let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
         let token = Bucket::Token("0a1b".into());
         for _ in 0..MAX_FAILURES {

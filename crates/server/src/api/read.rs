@@ -145,7 +145,7 @@ pub async fn destinations(
         })
         .await?;
     let mut result = karya_core::destinations::destinations(&filter, &matching, measure)
-        .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+        .map_err(|e| ApiError::Impossible(e.to_string()))?;
     // The year slider spans all the data, not only what this filter keeps.
     result.years = s.store.release_years().await?;
     Ok(Json(result))
@@ -217,7 +217,7 @@ pub async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiRes
     let facilities = s.store.facilities().await?;
     let mut result =
         karya_core::ranking::ranking(&filter, measure, unit, &facilities, &shipments, &totals)
-            .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+            .map_err(|e| ApiError::Impossible(e.to_string()))?;
     result.years = s.store.data_years().await?;
     Ok(Json(result))
 }

@@ -14,10 +14,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>) -> AppState {
+    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>, max_writes: u32) -> AppState {
         AppState {
             store,
-            limits: Arc::new(Limits::new(trusted_proxies)),
+            limits: Arc::new(Limits::new(trusted_proxies, max_writes)),
             answers: Arc::default(),
         }
     }
