@@ -130,13 +130,16 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
     Ok(router)
 }
 
+type MakeSpan = fn(&axum::http::Request<axum::body::Body>) -> tracing::Span;
+type AccessLog = TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    MakeSpan,
+>;
+
 /// One line per request at `info`: method, path (never the query, which may hold a search
 /// or a token someone pasted), status and duration.
-fn access_log() -> TraceLayer<
-    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
-    fn(&axum::http::Request<axum::body::Body>) -> tracing::Span,
-> {
-    let span: fn(&axum::http::Request<axum::body::Body>) -> tracing::Span =
+fn access_log() -> AccessLog {
+    let span: MakeSpan =
         |req| tracing::info_span!("request", method = %req.method(), path = %req.uri().path());
     TraceLayer::new_for_http().make_span_with(span).on_response(
         tower_http::trace::DefaultOnResponse::new()

@@ -32,18 +32,22 @@ const MAX_ANSWERS: usize = 2048;
 /// Larger answers are not kept (a bound on memory: 2048 × 1 MiB at worst).
 const MAX_ANSWER_BYTES: usize = 1024 * 1024;
 
+/// An answer kept: its media type and body.
+type Kept = (HeaderValue, axum::body::Bytes);
+
+/// Answers by address, for one data version.
 #[derive(Default)]
 pub struct AnswerCache {
-    inner: Mutex<(i64, HashMap<String, (HeaderValue, axum::body::Bytes)>)>,
+    inner: Mutex<(i64, HashMap<String, Kept>)>,
 }
 
 impl AnswerCache {
-    fn get(&self, version: i64, key: &str) -> Option<(HeaderValue, axum::body::Bytes)> {
+    fn get(&self, version: i64, key: &str) -> Option<Kept> {
         let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         (inner.0 == version).then(|| inner.1.get(key).cloned())?
     }
 
-    fn put(&self, version: i64, key: String, value: (HeaderValue, axum::body::Bytes)) {
+    fn put(&self, version: i64, key: String, value: Kept) {
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if inner.0 != version {
             *inner = (version, HashMap::new());
