@@ -66,7 +66,8 @@ e2e: app
 
 # Benchmarks: what the browser downloads (raw and compressed); the world map's and the facility
 # views' timings on the synthetic dataset in headless Chromium with 4x CPU throttling; the
-# production endpoint under load (wrk) beside a static handler.
+# production endpoint under load (wrk) beside a static handler; the aggregate endpoints flooded
+# beside the same ceiling, and mixed reads and writes with a restart in the middle (bench/load.mjs).
 bench:
 	scripts/install-tools.sh bench
 	trunk build --release
@@ -74,6 +75,7 @@ bench:
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
 	node bench/facilities.mjs
+	node bench/load.mjs
 	bench/import.sh
 
 # One million production records imported into SQLite and PostgreSQL, and their backups.
