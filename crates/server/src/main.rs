@@ -69,8 +69,8 @@ Restore (PostgreSQL): pg_restore --clean --no-owner -d postgres://… karya.pgdu
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Make a token for an editor and print it: it is shown this once and kept only as a hash.
-    #[command(after_help = "Example:\n  karya token create siti")]
-    Create(TokenArgs),
+    #[command(after_help = "Examples:\n  karya token create siti\n  karya token create --days 30 siti")]
+    Create(CreateTokenArgs),
     /// Revoke an editor's token: it opens nothing from now on.
     #[command(after_help = "Example:\n  karya token revoke siti")]
     Revoke(TokenArgs),
@@ -179,6 +179,15 @@ struct TokenArgs {
     name: String,
 }
 
+#[derive(Args)]
+struct CreateTokenArgs {
+    #[command(flatten)]
+    token: TokenArgs,
+    /// How many days the token opens the editors' API (1 to 3650).
+    #[arg(long, env = "KARYA_TOKEN_DAYS", default_value_t = karya_server::storage::DEFAULT_TOKEN_DAYS)]
+    days: u32,
+}
+
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KARYA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info,sqlx=warn"));
@@ -209,12 +218,15 @@ fn main() -> ExitCode {
             Some(Command::Export(args)) => run_export(args).await,
             Some(Command::Backup(args)) => run_backup(args).await,
             Some(Command::Token(TokenCommand::Create(args))) => {
-                let store = open(&args.db).await?;
-                let token = store.create_token(&args.name).await.map_err(|e| e.to_string())?;
+                let store = open(&args.token.db).await?;
+                let name = &args.token.name;
+                let (token, expires) = store
+                    .create_token_for(name, args.days)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 println!("{token}");
                 eprintln!(
-                    "karya: the token for {} is above. It is shown only now: give it to them by a safe channel.",
-                    args.name
+                    "karya: the token for {name} is above; it expires on {expires}. It is shown only now: give it to them by a safe channel."
                 );
                 Ok(())
             }

@@ -7,7 +7,7 @@ use super::error::ApiError;
 use super::limits::{client_of, Bucket};
 use super::params::{self, Params};
 use super::state::AppState;
-use crate::storage::{Actor, ChangeSet};
+use crate::storage::{Actor, ChangeSet, SignIn};
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -53,9 +53,16 @@ impl FromRequestParts<AppState> for Editor {
             tracing::warn!(%client, ?bucket, wait, "refused: too many failed sign-ins");
             return Err(ApiError::TooManyRequests(wait));
         }
-        match s.store.editor_of(token).await? {
-            Some(name) => Ok(Editor(name)),
-            None => {
+        match s.store.sign_in(token).await? {
+            SignIn::Editor(name) => Ok(Editor(name)),
+            // The secret was right, so this is no guess: not counted as a failed sign-in.
+            SignIn::Expired { editor, at } => {
+                tracing::warn!(%client, ?bucket, %editor, %at, "refused: expired token");
+                Err(ApiError::Unauthorized(format!(
+                    "the token of {editor} expired on {at}: ask for a new one (karya token create)"
+                )))
+            }
+            SignIn::Refused => {
                 // The token id (public) may be logged, never the secret.
                 tracing::warn!(%client, ?bucket, "failed sign-in");
                 s.limits.failed(bucket);

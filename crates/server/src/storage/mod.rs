@@ -15,7 +15,7 @@ mod write;
 
 pub use columns::layout;
 pub use releases::ShipmentQuery;
-pub use tokens::TokenError;
+pub use tokens::{SignIn, TokenError, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS};
 pub use write::{Actor, ChangeSet};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
