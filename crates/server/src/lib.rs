@@ -88,15 +88,22 @@ pub async fn open_store_with(
 
 /// The whole HTTP application: API, app files and the layers around them.
 pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
+    Ok(app_and_answers(store, config)?.0)
+}
+
+/// As [`app`], with its cache of aggregate answers, whose counter tests read.
+pub fn app_and_answers(
+    store: Store,
+    config: &Config,
+) -> Result<(Router, Arc<api::freshness::AnswerCache>), StartupError> {
+    let state = AppState::new(
+        store,
+        config.trusted_proxies.clone(),
+        config.limits.writes_per_minute,
+    );
+    let answers = state.answers.clone();
     let api = Router::new()
-        .nest(
-            "/v1",
-            api::router(AppState::new(
-                store,
-                config.trusted_proxies.clone(),
-                config.limits.writes_per_minute,
-            )),
-        )
+        .nest("/v1", api::router(state))
         .fallback(api::no_such_route);
     let mut router = Router::new()
         .nest("/api", api)
@@ -127,7 +134,7 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
     if let Some(cors) = cors(&config.cors_origins)? {
         router = router.layer(cors);
     }
-    Ok(router)
+    Ok((router, answers))
 }
 
 type MakeSpan = fn(&axum::http::Request<axum::body::Body>) -> tracing::Span;

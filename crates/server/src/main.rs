@@ -69,7 +69,9 @@ Restore (PostgreSQL): pg_restore --clean --no-owner -d postgres://… karya.pgdu
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Make a token for an editor and print it: it is shown this once and kept only as a hash.
-    #[command(after_help = "Examples:\n  karya token create siti\n  karya token create --days 30 siti")]
+    #[command(
+        after_help = "Examples:\n  karya token create siti\n  karya token create --days 30 siti"
+    )]
     Create(CreateTokenArgs),
     /// Revoke an editor's token: it opens nothing from now on.
     #[command(after_help = "Example:\n  karya token revoke siti")]

@@ -124,3 +124,59 @@ async fn an_import_moves_the_version() {
         .unwrap();
     assert!(store.data_version().await.unwrap() > before);
 }
+
+/// Sends `n` identical requests at once, each on its own task.
+async fn at_once(app: &common::TestApp, uri: &str, n: usize) -> Vec<(StatusCode, Vec<u8>)> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let router = app.router.clone();
+            let uri = uri.to_string();
+            tokio::spawn(async move {
+                use tower::ServiceExt;
+                let req = Request::get(uri).body(Body::empty()).unwrap();
+                let res = router.oneshot(req).await.unwrap();
+                let status = res.status();
+                let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+                    .await
+                    .unwrap();
+                (status, body.to_vec())
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for t in tasks {
+        answers.push(t.await.unwrap());
+    }
+    answers
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_identical_requests_for_an_uncached_address_are_worked_out_once() {
+    let app = test_app().await;
+    let uri = "/api/v1/destinations?product=coco-shade&from=2024";
+    let answers = at_once(&app, uri, 32).await;
+    let statuses: Vec<_> = answers
+        .iter()
+        .map(|(s, b)| (*s, String::from_utf8_lossy(b)))
+        .collect();
+    assert!(
+        answers.iter().all(|(s, _)| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    assert!(
+        answers.iter().all(|(_, b)| *b == answers[0].1),
+        "the same answer for all"
+    );
+    assert_eq!(app.answers.computed(), 1, "32 requests, one computation");
+    // Another address is its own computation; the first is now served from memory.
+    at_once(&app, "/api/v1/summary?from=2025", 8).await;
+    at_once(&app, uri, 8).await;
+    assert_eq!(app.answers.computed(), 2);
+    // A refused request is not shared: each gets its own 400, and nothing is kept.
+    let refused = at_once(&app, "/api/v1/summary?country=zz9", 6).await;
+    assert!(
+        refused.iter().all(|(s, _)| *s == StatusCode::BAD_REQUEST),
+        "{refused:?}"
+    );
+    assert!(app.answers.computed() >= 3);
+}

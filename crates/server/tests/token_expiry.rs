@@ -23,8 +23,14 @@ async fn set_times(app: &common::TestApp, created: &str, expires: Option<&str>) 
 }
 
 async fn session(app: &common::TestApp, token: &str) -> (StatusCode, serde_json::Value) {
-    app.write("GET", "/api/v1/session", Some(token), "", "application/json")
-        .await
+    app.write(
+        "GET",
+        "/api/v1/session",
+        Some(token),
+        "",
+        "application/json",
+    )
+    .await
 }
 
 #[tokio::test]
@@ -32,7 +38,10 @@ async fn a_token_past_its_expiry_is_refused_401_with_the_date_and_a_live_one_is_
     let app = test_app().await;
     let token = app.token("siti").await;
     let (status, json) = session(&app, &token).await;
-    assert_eq!((status, json["editor"].as_str()), (StatusCode::OK, Some("siti")));
+    assert_eq!(
+        (status, json["editor"].as_str()),
+        (StatusCode::OK, Some("siti"))
+    );
 
     let expired = ago(1);
     set_times(&app, &ago(30), Some(&expired)).await;
@@ -47,7 +56,13 @@ async fn a_token_past_its_expiry_is_refused_401_with_the_date_and_a_live_one_is_
         "product_id": "coco-shade", "country": "ES", "quantity": 1, "unit": "piece",
         "source": {"id": "", "outlet": "Antara", "title": "t"}});
     let (status, _) = app
-        .write("POST", "/api/v1/shipments", Some(&token), &draft.to_string(), "application/json")
+        .write(
+            "POST",
+            "/api/v1/shipments",
+            Some(&token),
+            &draft.to_string(),
+            "application/json",
+        )
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.shipment_count().await, before);
@@ -67,7 +82,10 @@ async fn a_token_from_before_expiry_lasts_the_default_from_its_creation() {
     set_times(&app, &ago(days + 2), None).await;
     let (status, json) = session(&app, &token).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{json}");
-    assert!(json["error"]["message"].as_str().unwrap().contains("expired"));
+    assert!(json["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("expired"));
 }
 
 #[tokio::test]
@@ -81,7 +99,10 @@ async fn a_new_token_expires_after_the_default_lifetime() {
     let at = chrono::DateTime::parse_from_rfc3339(&row.0).unwrap();
     let days = (at.with_timezone(&Utc) - Utc::now()).num_hours() as f64 / 24.0;
     let want = f64::from(karya_server::storage::DEFAULT_TOKEN_DAYS);
-    assert!((days - want).abs() < 0.1, "expires in {days} days, not {want}");
+    assert!(
+        (days - want).abs() < 0.1,
+        "expires in {days} days, not {want}"
+    );
 }
 
 fn karya(db: &str, args: &[&str]) -> std::process::Output {
@@ -106,7 +127,11 @@ async fn karya_token_create_days_sets_the_expiry_and_refuses_a_lifetime_out_of_b
         assert!(out.stdout.is_empty());
     }
     let out = karya(&db, &["--days", "30", "siti"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     let store = karya_server::storage::Store::open(&db).await.unwrap();
     let row: (String,) = sqlx::query_as("SELECT expires_at FROM editor_tokens WHERE name = 'siti'")
@@ -118,5 +143,8 @@ async fn karya_token_create_days_sets_the_expiry_and_refuses_a_lifetime_out_of_b
     let days = (at.with_timezone(&Utc) - Utc::now()).num_hours();
     assert!((29 * 24..=30 * 24).contains(&days), "{days} hours");
     let token = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(store.editor_of(token.trim()).await.unwrap().as_deref(), Some("siti"));
+    assert_eq!(
+        store.editor_of(token.trim()).await.unwrap().as_deref(),
+        Some("siti")
+    );
 }

@@ -5,7 +5,7 @@ mod body;
 mod edit;
 mod endpoint;
 mod error;
-mod freshness;
+pub mod freshness;
 pub mod limits;
 mod openapi;
 mod params;

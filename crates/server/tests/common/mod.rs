@@ -7,7 +7,7 @@
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use karya_server::{app, open_store, Config};
+use karya_server::{app_and_answers, open_store, Config};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -16,6 +16,8 @@ pub struct TestApp {
     /// The database's location (a file path or a URL), for tests that open it directly.
     pub db: String,
     pub dir: tempfile::TempDir,
+    /// The aggregate answers kept in memory, with the count of those worked out.
+    pub answers: std::sync::Arc<karya_server::api::freshness::AnswerCache>,
 }
 
 /// A new, empty database for one test: a SQLite file under `dir`, or a database of its own
@@ -78,10 +80,12 @@ pub async fn test_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     };
     change(&mut config);
     let store = open_store(&config.db).await.unwrap();
+    let (router, answers) = app_and_answers(store, &config).unwrap();
     TestApp {
-        router: app(store, &config).unwrap(),
+        router,
         db: config.db.clone(),
         dir,
+        answers,
     }
 }
 
