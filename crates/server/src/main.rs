@@ -280,6 +280,10 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
     .map_err(|e| format!("cannot start: {e}"))
 }
 
+/// How often `karya import` checks again when other writes keep landing (each try waits up
+/// to the lock timeout, 5 s, and then 1 s): about ten minutes behind another import.
+const IMPORT_ATTEMPTS: u32 = 100;
+
 async fn run_import(args: ImportArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let mut progress = |line: &str| eprintln!("karya: {line}");
@@ -287,30 +291,45 @@ async fn run_import(args: ImportArgs) -> Result<(), String> {
     let rows: usize = files.iter().map(|f| f.rows.len()).sum();
     progress(&format!("read {rows} rows; checking them"));
     let store = open(&args.db).await?;
-    let plan = match import::plan(&store, &files).await {
-        Ok(plan) => plan,
-        Err(import::PlanError::Invalid(errors)) => return Err(refused(errors)),
-        Err(import::PlanError::Storage(e)) => return Err(e.to_string()),
-    };
-    for t in &plan.report.tables {
-        println!(
-            "{:<13} {:>9} inserted {:>9} updated {:>9} unchanged",
-            t.table, t.inserted, t.updated, t.unchanged
-        );
-    }
-    if args.check {
-        println!("checked {rows} rows: no problems; nothing written (--check)");
-        return Ok(());
-    }
     let actor = args
         .actor
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "karya import".into());
-    if !plan.changes.changes.is_empty() {
+    // Another import (or an editor's write) landing meanwhile: wait, check again, retry.
+    for attempt in 1.. {
+        let plan = match import::plan(&store, &files).await {
+            Ok(plan) => plan,
+            Err(import::PlanError::Invalid(errors)) => return Err(refused(errors)),
+            Err(import::PlanError::Storage(e)) => return Err(e.to_string()),
+        };
+        for t in &plan.report.tables {
+            println!(
+                "{:<13} {:>9} inserted {:>9} updated {:>9} unchanged",
+                t.table, t.inserted, t.updated, t.unchanged
+            );
+        }
+        if args.check {
+            println!("checked {rows} rows: no problems; nothing written (--check)");
+            return Ok(());
+        }
+        if plan.changes.changes.is_empty() {
+            break;
+        }
         progress("writing");
-        import::write(&store, &plan, &actor, &args.path.display().to_string())
-            .await
-            .map_err(|e| e.to_string())?;
+        let what = args.path.display().to_string();
+        match import::write(&store, &plan, &actor, &what).await {
+            Ok(()) => break,
+            Err(e) if import::contended(&e) && attempt < IMPORT_ATTEMPTS => {
+                progress(&format!("{e}; another import or write is under way: checking again"));
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            Err(e) if import::contended(&e) => {
+                return Err(format!(
+                    "{e}; gave up after {attempt} tries (another import kept the database busy): run it again later"
+                ))
+            }
+            Err(e) => return Err(e.to_string()),
+        }
     }
     let seconds = started.elapsed().as_secs_f64();
     println!(

@@ -67,7 +67,7 @@ pub const BUSY_RETRY_SECONDS: u64 = 5;
 /// Whether a database error means "busy, try again" rather than a fault: SQLite's lock held
 /// past `busy_timeout` (codes 5 and 6 and their extended forms), PostgreSQL's lock timeout or
 /// serialisation failure, or no free connection in the pool.
-fn is_busy(e: &sqlx::Error) -> bool {
+pub fn is_busy(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::PoolTimedOut => true,
         sqlx::Error::Database(db) => {

@@ -14,7 +14,7 @@ pub mod routes;
 mod state;
 
 pub use body::MAX_BODY_BYTES;
-pub use error::ApiError;
+pub use error::{is_busy, ApiError};
 pub use state::AppState;
 
 use axum::extract::{MatchedPath, OriginalUri, Request};

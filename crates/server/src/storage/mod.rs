@@ -44,6 +44,8 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("the database holds a value Karya cannot read ({0}); was it edited by hand?")]
     Corrupt(String),
+    #[error("the data changed while this import was being checked (another import or an editor's write landed first); nothing was written")]
+    Moved,
 }
 
 /// A handle to the database; cheap to clone.

@@ -73,6 +73,33 @@ impl Store {
         Ok(())
     }
 
+    /// Writes an import checked against data version `version`, in one transaction that
+    /// first moves the version on from exactly that one: if another import or a write landed
+    /// since the check, nothing is written ([`StorageError::Moved`]), so two imports at once
+    /// never interleave and no audit entry names a stale "before". The first statement is a
+    /// write, so on SQLite the second import waits for the first's lock.
+    pub async fn apply_import(
+        &self,
+        set: &ChangeSet,
+        actor: &Actor,
+        summary: (&str, serde_json::Value),
+        version: i64,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let moved = sqlx::query(
+            "UPDATE data_version SET version = version + 1 WHERE id = 1 AND version = $1",
+        )
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() != 1 {
+            return Err(StorageError::Moved);
+        }
+        self.write_set(&mut tx, set, actor, Some(summary)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Writes a new release whose id is `id`, claiming the id first in the same transaction:
     /// `false` (nothing written) when the id was ever given out, so the caller tries the next.
     pub async fn create(
