@@ -163,9 +163,7 @@ pub async fn freshness(
     let mut answered: Option<Response> = None;
     let shared = flight
         .get_or_init(|| async {
-            let Some((req, next)) = own.take() else {
-                return None;
-            };
+            let (req, next) = own.take()?;
             s.answers.computed.fetch_add(1, Ordering::Relaxed);
             let (res, keep) = compute(next.run(req).await).await;
             if let Some(answer) = &keep {
