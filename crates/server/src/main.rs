@@ -228,13 +228,17 @@ fn main() -> ExitCode {
                     .map_err(|e| e.to_string())?;
                 println!("{token}");
                 eprintln!(
-                    "karya: the token for {name} is above; it expires on {expires}. It is shown only now: give it to them by a safe channel."
+                    "karya: the token for {name} is above; it expires on {expires}. \
+                     It is shown only now: give it to them by a safe channel."
                 );
                 Ok(())
             }
             Some(Command::Token(TokenCommand::Revoke(args))) => {
                 let store = open(&args.db).await?;
-                store.revoke_token(&args.name).await.map_err(|e| e.to_string())?;
+                store
+                    .revoke_token(&args.name)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 eprintln!("karya: the token of {} is revoked.", args.name);
                 Ok(())
             }

@@ -44,7 +44,10 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("the database holds a value Karya cannot read ({0}); was it edited by hand?")]
     Corrupt(String),
-    #[error("the data changed while this import was being checked (another import or an editor's write landed first); nothing was written")]
+    #[error(
+        "the data changed while this import was being checked \
+         (another import or an editor's write landed first); nothing was written"
+    )]
     Moved,
 }
 
