@@ -11,12 +11,12 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit postgres browser e2e bench bench-import sizes shots geo clean
+.PHONY: run test tools test-tools app server fmt-check lint unit postgres contract browser e2e bench bench-import sizes shots geo clean
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
 
-test: test-tools fmt-check lint unit postgres browser e2e
+test: test-tools fmt-check lint unit postgres contract browser e2e
 	@echo "karya: every layer of tests passed"
 
 tools:
@@ -52,6 +52,12 @@ unit:
 postgres:
 	scripts/with-postgres.sh cargo test --locked -p karya-server
 
+# The API's contract: Schemathesis runs every operation of the OpenAPI document (the editors'
+# with a token) against the real server on a fresh database, with all its checks.
+contract:
+	cargo build --locked -p karya-server
+	scripts/schemathesis.sh
+
 # Component tests in headless Chromium (wasm-bindgen-test).
 browser:
 	cargo test --locked -p karya-app --target wasm32-unknown-unknown
@@ -63,7 +69,8 @@ e2e: app
 
 # Benchmarks: what the browser downloads (raw and compressed); the world map's and the facility
 # views' timings on the synthetic dataset in headless Chromium with 4x CPU throttling; the
-# production endpoint under load (wrk) beside a static handler.
+# production endpoint under load (wrk) beside a static handler; the aggregate endpoints flooded
+# beside the same ceiling, and mixed reads and writes with a restart in the middle (bench/load.mjs).
 bench:
 	scripts/install-tools.sh bench
 	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release
@@ -72,6 +79,7 @@ bench:
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
 	node bench/facilities.mjs
+	node bench/load.mjs
 	bench/import.sh
 
 # One million production records imported into SQLite and PostgreSQL, and their backups.

@@ -5,7 +5,8 @@
 # (crates.io, npm, Debian), because that is all this kind of machine can reach.
 #
 #   scripts/install-tools.sh build   # wasm target, Trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
-#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL
+#   scripts/install-tools.sh test    # the above, plus rustfmt, clippy, Chromium, ChromeDriver, PostgreSQL,
+#                                    # Schemathesis and frictionless (PyPI, each in its own venv)
 #   scripts/install-tools.sh bench   # the build tools, Chromium, brotli (sizes), wrk (load), PostgreSQL
 set -euo pipefail
 
@@ -103,6 +104,16 @@ if [ "$MODE" = test ]; then
     say "installing frictionless $FRICTIONLESS_VERSION from PyPI into .tools/venv"
     { python3 -m venv "$VENV" && "$VENV/bin/pip" install -q "frictionless==$FRICTIONLESS_VERSION"; } \
       || fail "frictionless $FRICTIONLESS_VERSION" "Needs python3-venv; try: apt-get install python3-venv"
+  fi
+  # Schemathesis (PyPI), pinned, in a virtual environment under target/: the API contract test.
+  SCHEMATHESIS_VERSION="4.32.5"
+  VENV="$ROOT/target/schemathesis-venv"
+  if [ "$("$VENV/bin/schemathesis" --version 2>/dev/null | awk '{print $NF}')" != "$SCHEMATHESIS_VERSION" ]; then
+    say "installing Schemathesis $SCHEMATHESIS_VERSION from PyPI into target/schemathesis-venv"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; python3 -m venv "$VENV"; }
+    "$VENV/bin/pip" install --quiet "schemathesis==$SCHEMATHESIS_VERSION" \
+      || fail "Schemathesis $SCHEMATHESIS_VERSION" "Try: $VENV/bin/pip install schemathesis==$SCHEMATHESIS_VERSION"
   fi
 fi
 if [ "$MODE" = bench ]; then

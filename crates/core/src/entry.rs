@@ -2,9 +2,10 @@
 //! knows. The import, the editors' API and the app's entry form all ask these functions, so
 //! a release the form accepts is one the server accepts, and the reasons read the same.
 
+use crate::bounds::*;
 use crate::i18n::Lang;
 use crate::model::*;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -40,13 +41,29 @@ pub enum Problem {
     UnknownFacility(String),
     UnknownProduct(String),
     UnknownCountry(String),
-    WrongUnit { product: Unit, given: Unit },
+    WrongUnit {
+        product: Unit,
+        given: Unit,
+    },
     NotPositive(f64),
     Negative(f64),
-    NotWhole { quantity: f64, unit: Unit },
+    NotWhole {
+        quantity: f64,
+        unit: Unit,
+    },
     NegativeValue,
     FutureDate(NaiveDate),
     NeedsSource,
+    /// Past the documented maximum (`bounds`), or not a finite number.
+    TooLarge {
+        given: f64,
+        max: f64,
+    },
+    /// A year outside `bounds::FIRST_YEAR ..= last`.
+    YearOutOfRange {
+        year: i32,
+        last: i32,
+    },
 }
 
 /// A problem and the field it is in (the CSV column, the JSON field, the form's input).
@@ -132,6 +149,21 @@ impl Problem {
             Problem::NeedsSource => {
                 "name the source: its outlet, and a title, URL or document number".into()
             }
+            Problem::TooLarge { given, max } if id => {
+                format!("paling banyak {max} (tertulis {given}) — salah ketik?")
+            }
+            Problem::TooLarge { given, max } => {
+                format!("expected at most {max}, got {given} — a typing slip?")
+            }
+            Problem::YearOutOfRange { year, last } if id => {
+                format!("tahun {year} di luar {}–{last}", crate::bounds::FIRST_YEAR)
+            }
+            Problem::YearOutOfRange { year, last } => {
+                format!(
+                    "the year {year} is outside {}–{last}",
+                    crate::bounds::FIRST_YEAR
+                )
+            }
         }
     }
 }
@@ -170,6 +202,21 @@ impl Problems {
             "quantity",
             || Problem::NotWhole { quantity, unit },
         );
+        self.check(quantity_in_bounds(quantity, unit), "quantity", || {
+            Problem::TooLarge {
+                given: quantity,
+                max: max_quantity(unit),
+            }
+        });
+    }
+
+    fn year(&mut self, year: i32, field: &'static str, today: Option<NaiveDate>) {
+        self.check(year_in_bounds(year, today), field, || {
+            Problem::YearOutOfRange {
+                year,
+                last: today.map_or(2100, last_year),
+            }
+        });
     }
 }
 
@@ -194,22 +241,34 @@ pub fn shipment_problems(
     p.check(known.countries.contains(&x.country), "country", || {
         Problem::UnknownCountry(x.country.clone())
     });
-    p.check(
-        x.quantity.is_finite() && x.quantity > 0.0,
-        "quantity",
-        || Problem::NotPositive(x.quantity),
-    );
+    // NaN and infinities are refused by the bound below, once.
+    p.check(x.quantity > 0.0 || x.quantity.is_nan(), "quantity", || {
+        Problem::NotPositive(x.quantity)
+    });
     p.figure(known, &x.facility_id, &x.product_id, x.unit, x.quantity);
     p.check(x.value_idr.is_none_or(|v| v >= 0), "value_idr", || {
         Problem::NegativeValue
     });
-    p.check(
-        x.value_usd.is_none_or(|v| v.is_finite() && v >= 0.0),
-        "value_usd",
-        || Problem::NegativeValue,
-    );
-    if let (Some(date), Some(today)) = (x.date, today) {
-        p.check(date <= today, "date", || Problem::FutureDate(date));
+    let idr = x.value_idr.unwrap_or(0);
+    p.check(idr <= MAX_VALUE_IDR, "value_idr", || Problem::TooLarge {
+        given: idr as f64,
+        max: MAX_VALUE_IDR as f64,
+    });
+    let usd = x.value_usd.unwrap_or(0.0);
+    p.check(usd >= 0.0 || usd.is_nan(), "value_usd", || {
+        Problem::NegativeValue
+    });
+    p.check(usd.is_finite() && usd <= MAX_VALUE_USD, "value_usd", || {
+        Problem::TooLarge {
+            given: usd,
+            max: MAX_VALUE_USD,
+        }
+    });
+    if let Some(date) = x.date {
+        p.year(date.year(), "date", today);
+        if let Some(today) = today {
+            p.check(date <= today, "date", || Problem::FutureDate(date));
+        }
     }
     p.check(citable(&x.provenance), "provenance", || {
         Problem::NeedsSource
@@ -218,14 +277,18 @@ pub fn shipment_problems(
 }
 
 /// Everything wrong with a month's production record, by field.
-pub fn production_problems(x: &ProductionRecord, known: &Known) -> Vec<FieldProblem> {
+/// `today` bounds its month's year.
+pub fn production_problems(
+    x: &ProductionRecord,
+    known: &Known,
+    today: Option<NaiveDate>,
+) -> Vec<FieldProblem> {
     let mut p = Problems(Vec::new());
-    p.check(
-        x.quantity.is_finite() && x.quantity >= 0.0,
-        "quantity",
-        || Problem::Negative(x.quantity),
-    );
+    p.check(x.quantity >= 0.0 || x.quantity.is_nan(), "quantity", || {
+        Problem::Negative(x.quantity)
+    });
     p.figure(known, &x.facility_id, &x.product_id, x.unit, x.quantity);
+    p.year(x.month.year(), "month", today);
     p.check(citable(&x.provenance), "provenance", || {
         Problem::NeedsSource
     });
@@ -257,14 +320,18 @@ impl ShipmentDraft {
     /// The release with its id: facility, date and destination, and a counter the server
     /// raises until the id is free.
     pub fn into_shipment(self, n: u32) -> Shipment {
-        let id = format!(
-            "{}-{}-{}-{n}",
+        // Ids are at most 64 characters: the stem gives way, never the counter, or a long
+        // facility id would give every counter the same id.
+        let suffix = format!("-{n}");
+        let stem = format!(
+            "{}-{}-{}",
             self.facility_id,
             self.date.format("%Y%m%d"),
             self.country.to_ascii_lowercase()
         );
+        let stem: String = stem.chars().take(64 - suffix.len()).collect();
         Shipment {
-            id: id.chars().take(64).collect(),
+            id: stem + &suffix,
             date: Some(self.date),
             facility_id: self.facility_id,
             product_id: self.product_id,

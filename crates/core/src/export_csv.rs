@@ -7,9 +7,11 @@ use crate::model::Unit;
 use crate::ranking::Ranking;
 use crate::stack::UnitStack;
 
-/// One CSV field, quoted when it holds a comma, a quote or a line break.
+/// One CSV field, quoted when it holds a comma, a quote or a line break; a text a
+/// spreadsheet would run as a formula is made plain text first.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
+    let s = &*crate::tables::cell::neutralise(s);
+    if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -165,6 +167,13 @@ mod tests {
     use crate::stack::stacks_by_unit;
     use crate::test_fixtures::{names, ranking, sample, series};
     use crate::Filter;
+
+    #[test]
+    fn a_formula_is_written_as_text_and_a_carriage_return_is_quoted() {
+        assert_eq!(csv_field("=1+2"), "'=1+2");
+        assert_eq!(csv_field("a\rb"), "\"a\rb\"");
+        assert_eq!(csv_field("-6.5"), "-6.5");
+    }
 
     #[test]
     fn a_stack_is_a_row_per_period_and_a_column_per_product() {

@@ -10,7 +10,6 @@ use std::fmt;
 
 /// One end of a period, as precise as the person wrote it: `2025`, `2025-08` or `2025-08-17`.
 /// Kept as written so a copied link reproduces the view exactly.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub enum PeriodBound {
@@ -19,18 +18,34 @@ pub enum PeriodBound {
     Day(NaiveDate),
 }
 
+/// The years a period may name: Karya's figures start in 2000 (`bounds::FIRST_YEAR`), and a
+/// comparison period reaching back from them still has a four-digit year.
+pub const PERIOD_YEARS: std::ops::RangeInclusive<i32> = crate::bounds::FIRST_YEAR..=2099;
+
 impl PeriodBound {
     pub fn parse(s: &str) -> Option<Self> {
+        Self::parse_any_year(s)
+            .filter(|b| PERIOD_YEARS.contains(&chrono::Datelike::year(&b.start())))
+    }
+
+    fn parse_any_year(s: &str) -> Option<Self> {
         match s.len() {
             4 if s.bytes().all(|b| b.is_ascii_digit()) => {
                 let y: i32 = s.parse().ok()?;
                 Month::new(y, 1).map(|_| PeriodBound::Year(y))
             }
             7 => s.parse().ok().map(PeriodBound::Month),
-            10 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
-                .map(PeriodBound::Day),
+            // Digits where digits belong: chrono alone would take `2025-+8-17`.
+            10 if s.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            }) =>
+            {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()
+                    .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
+                    .map(PeriodBound::Day)
+            }
             _ => None,
         }
     }

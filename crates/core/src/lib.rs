@@ -7,6 +7,7 @@
 pub mod api;
 pub mod api_reference;
 pub mod blk;
+pub mod bounds;
 pub mod briefing;
 pub mod colour;
 pub mod currency;
@@ -32,11 +33,13 @@ pub mod player;
 pub mod presenting;
 pub mod production;
 pub mod profile;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 pub mod ranking;
 pub mod ranking_table;
 pub mod scale;
 #[cfg(feature = "schema")]
-mod schema;
+pub mod schema;
 pub mod scope;
 pub mod search;
 pub mod sentence;

@@ -243,6 +243,8 @@ pub struct Country {
 /// An export release (pelepasan ekspor): one dispatch of one product to one country.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// A correction with a field nobody reads is a client's mistake, said rather than ignored.
+#[serde(deny_unknown_fields)]
 pub struct Shipment {
     pub id: String,
     /// `None` when the source gives no date: Karya does not make one up.
@@ -266,6 +268,8 @@ pub struct Shipment {
 /// What one facility made of one product in one month.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// A correction with a field nobody reads is a client's mistake, said rather than ignored.
+#[serde(deny_unknown_fields)]
 pub struct ProductionRecord {
     pub facility_id: String,
     pub product_id: String,

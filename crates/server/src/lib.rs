@@ -5,6 +5,7 @@ pub mod api;
 pub mod discovery;
 pub mod sample;
 pub mod security;
+pub mod serve;
 pub mod storage;
 pub mod transfer;
 pub mod web;
@@ -38,6 +39,8 @@ pub struct Config {
     pub no_sample: bool,
     /// Load balancers whose `X-Forwarded-For` names the client (for per-client limits).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Time limits, requests in flight and the shutdown deadline.
+    pub limits: serve::ServeLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +80,8 @@ pub async fn open_store_with(
     }
     .map_err(StartupError::Sample)?;
     if store.load_sample_if_empty(&sample).await? {
+        // A PostgreSQL URL may hold a password: never in the log.
+        let db = storage::redact_password(db);
         tracing::info!(db, "loaded the sample dataset into the new database");
     }
     Ok(store)
@@ -84,16 +89,41 @@ pub async fn open_store_with(
 
 /// The whole HTTP application: API, app files and the layers around them.
 pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
+    Ok(app_and_answers(store, config)?.0)
+}
+
+/// As [`app`], with its cache of aggregate answers, whose counter tests read.
+pub fn app_and_answers(
+    store: Store,
+    config: &Config,
+) -> Result<(Router, Arc<api::freshness::AnswerCache>), StartupError> {
+    let state = AppState::new(
+        store,
+        config.trusted_proxies.clone(),
+        config.limits.writes_per_minute,
+    );
+    let answers = state.answers.clone();
     let api = Router::new()
-        .nest(
-            "/v1",
-            api::router(AppState::new(store, config.trusted_proxies.clone())),
-        )
+        .nest("/v1", api::router(state))
         .fallback(api::no_such_route);
     let mut router = Router::new()
         .nest("/api", api)
         .merge(web::static_files(config.dist.clone()))
         .layer(middleware::from_fn(web::cache_headers))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(web::guard_request))
+        .layer(middleware::from_fn_with_state(
+            (
+                Arc::new(tokio::sync::Semaphore::new(config.limits.max_in_flight)),
+                config.limits.request,
+            ),
+            serve::back_pressure,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            serve::panic_answer,
+        ))
+        // Outside the guard, so its refusals (413, 414, 400, 503) carry the headers too.
         .layer(middleware::from_fn_with_state(
             Arc::new(security::Policy {
                 index: config.dist.join("index.html"),
@@ -101,23 +131,71 @@ pub fn app(store: Store, config: &Config) -> Result<Router, StartupError> {
             }),
             security::security_headers,
         ))
-        .layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))
-        .layer(middleware::from_fn(web::guard_request))
-        .layer(TraceLayer::new_for_http());
-    if !config.cors_origins.is_empty() {
-        let origins = config
-            .cors_origins
+        .layer(access_log());
+    if let Some(cors) = cors(&config.cors_origins)? {
+        router = router.layer(cors);
+    }
+    Ok((router, answers))
+}
+
+type MakeSpan = fn(&axum::http::Request<axum::body::Body>) -> tracing::Span;
+type AccessLog = TraceLayer<
+    tower_http::classify::SharedClassifier<tower_http::classify::ServerErrorsAsFailures>,
+    MakeSpan,
+>;
+
+/// One line per request at `info`: method, path (never the query, which may hold a search
+/// or a token someone pasted), status and duration.
+fn access_log() -> AccessLog {
+    let span: MakeSpan =
+        |req| tracing::info_span!("request", method = %req.method(), path = %req.uri().path());
+    TraceLayer::new_for_http().make_span_with(span).on_response(
+        tower_http::trace::DefaultOnResponse::new()
+            .level(tracing::Level::INFO)
+            .latency_unit(tower_http::LatencyUnit::Millis),
+    )
+}
+
+/// Cross-origin access for the configured origins: reads, and the editors' writes with
+/// their token (`Authorization`). `*` alone opens the API to every origin (the token, not
+/// the origin, guards the writes); `*` beside named origins is refused as ambiguous.
+fn cors(origins: &[String]) -> Result<Option<CorsLayer>, StartupError> {
+    use tower_http::cors::AllowOrigin;
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        if origins.len() > 1 {
+            return Err(StartupError::BadOrigin(
+                "* together with named origins (give either * alone, or the origins)".into(),
+            ));
+        }
+        AllowOrigin::any()
+    } else {
+        let checked = checked_origins(origins)?;
+        let values = checked
             .iter()
             .map(|o| HeaderValue::from_str(o).map_err(|_| StartupError::BadOrigin(o.clone())))
             .collect::<Result<Vec<_>, _>>()?;
-        router = router.layer(
-            CorsLayer::new()
-                .allow_origin(origins)
-                .allow_methods([Method::GET]),
-        );
-    }
-    Ok(router)
+        AllowOrigin::list(values)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_headers([
+                axum::http::header::AUTHORIZATION,
+                axum::http::header::CONTENT_TYPE,
+                axum::http::header::ACCEPT_LANGUAGE,
+                axum::http::header::IF_NONE_MATCH,
+            ])
+            .expose_headers([
+                axum::http::header::ETAG,
+                axum::http::header::RETRY_AFTER,
+                axum::http::header::CONTENT_LANGUAGE,
+            ])
+            .max_age(std::time::Duration::from_secs(600)),
+    ))
 }
 
 /// Origins as a browser writes them (`https://portal.example.go.id`), refused by name otherwise.
@@ -172,17 +250,8 @@ pub async fn serve(config: Config, on_ready: impl FnOnce(SocketAddr)) -> Result<
         tracing::warn!(dist = %config.dist.display(), "the app is not built: only the API is served");
     }
     on_ready(local);
-    // The peer address reaches the handlers: the editors' API limits each client by it.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|source| StartupError::Listen {
-        addr: local.to_string(),
-        source,
-    })
+    serve::run(listener, app, config.limits, shutdown_signal()).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

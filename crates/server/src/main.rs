@@ -69,8 +69,10 @@ Restore (PostgreSQL): pg_restore --clean --no-owner -d postgres://… karya.pgdu
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Make a token for an editor and print it: it is shown this once and kept only as a hash.
-    #[command(after_help = "Example:\n  karya token create siti")]
-    Create(TokenArgs),
+    #[command(
+        after_help = "Examples:\n  karya token create siti\n  karya token create --days 30 siti"
+    )]
+    Create(CreateTokenArgs),
     /// Revoke an editor's token: it opens nothing from now on.
     #[command(after_help = "Example:\n  karya token revoke siti")]
     Revoke(TokenArgs),
@@ -121,6 +123,21 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Seconds a client has to send a request's headers before the connection is closed.
+    #[arg(long, env = "KARYA_HEADER_TIMEOUT", default_value_t = 10)]
+    header_timeout: u64,
+    /// Seconds a request may take before it is answered 503 (its work is dropped).
+    #[arg(long, env = "KARYA_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
+    /// Requests handled at once; more are answered 503 with Retry-After.
+    #[arg(long, env = "KARYA_MAX_IN_FLIGHT", default_value_t = 512)]
+    max_in_flight: usize,
+    /// Seconds in-flight requests may take to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "KARYA_SHUTDOWN_DEADLINE", default_value_t = 20)]
+    shutdown_deadline: u64,
+    /// Editors' requests one client may make per minute before it is told to wait (429).
+    #[arg(long, env = "KARYA_WRITES_PER_MINUTE", default_value_t = 120)]
+    writes_per_minute: u32,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "KARYA_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
@@ -164,6 +181,15 @@ struct TokenArgs {
     name: String,
 }
 
+#[derive(Args)]
+struct CreateTokenArgs {
+    #[command(flatten)]
+    token: TokenArgs,
+    /// How many days the token opens the editors' API (1 to 3650).
+    #[arg(long, env = "KARYA_TOKEN_DAYS", default_value_t = karya_server::storage::DEFAULT_TOKEN_DAYS)]
+    days: u32,
+}
+
 fn init_logging(format: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KARYA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info,sqlx=warn"));
@@ -194,18 +220,25 @@ fn main() -> ExitCode {
             Some(Command::Export(args)) => run_export(args).await,
             Some(Command::Backup(args)) => run_backup(args).await,
             Some(Command::Token(TokenCommand::Create(args))) => {
-                let store = open(&args.db).await?;
-                let token = store.create_token(&args.name).await.map_err(|e| e.to_string())?;
+                let store = open(&args.token.db).await?;
+                let name = &args.token.name;
+                let (token, expires) = store
+                    .create_token_for(name, args.days)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 println!("{token}");
                 eprintln!(
-                    "karya: the token for {} is above. It is shown only now: give it to them by a safe channel.",
-                    args.name
+                    "karya: the token for {name} is above; it expires on {expires}. \
+                     It is shown only now: give it to them by a safe channel."
                 );
                 Ok(())
             }
             Some(Command::Token(TokenCommand::Revoke(args))) => {
                 let store = open(&args.db).await?;
-                store.revoke_token(&args.name).await.map_err(|e| e.to_string())?;
+                store
+                    .revoke_token(&args.name)
+                    .await
+                    .map_err(|e| e.to_string())?;
                 eprintln!("karya: the token of {} is revoked.", args.name);
                 Ok(())
             }
@@ -235,6 +268,13 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
         frame_ancestors: args.frame_ancestors,
         no_sample: args.no_sample,
         trusted_proxies: args.trusted_proxies,
+        limits: karya_server::serve::ServeLimits {
+            header_read: std::time::Duration::from_secs(args.header_timeout.max(1)),
+            request: std::time::Duration::from_secs(args.request_timeout.max(1)),
+            max_in_flight: args.max_in_flight.max(1),
+            shutdown_deadline: std::time::Duration::from_secs(args.shutdown_deadline),
+            writes_per_minute: args.writes_per_minute.max(1),
+        },
     };
     serve(config, |addr| {
         // Scripts and tests read this line to find the port.
@@ -244,6 +284,10 @@ async fn run_serve(args: ServeArgs) -> Result<(), String> {
     .map_err(|e| format!("cannot start: {e}"))
 }
 
+/// How often `karya import` checks again when other writes keep landing (each try waits up
+/// to the lock timeout, 5 s, and then 1 s): about ten minutes behind another import.
+const IMPORT_ATTEMPTS: u32 = 100;
+
 async fn run_import(args: ImportArgs) -> Result<(), String> {
     let started = std::time::Instant::now();
     let mut progress = |line: &str| eprintln!("karya: {line}");
@@ -251,30 +295,45 @@ async fn run_import(args: ImportArgs) -> Result<(), String> {
     let rows: usize = files.iter().map(|f| f.rows.len()).sum();
     progress(&format!("read {rows} rows; checking them"));
     let store = open(&args.db).await?;
-    let plan = match import::plan(&store, &files).await {
-        Ok(plan) => plan,
-        Err(import::PlanError::Invalid(errors)) => return Err(refused(errors)),
-        Err(import::PlanError::Storage(e)) => return Err(e.to_string()),
-    };
-    for t in &plan.report.tables {
-        println!(
-            "{:<13} {:>9} inserted {:>9} updated {:>9} unchanged",
-            t.table, t.inserted, t.updated, t.unchanged
-        );
-    }
-    if args.check {
-        println!("checked {rows} rows: no problems; nothing written (--check)");
-        return Ok(());
-    }
     let actor = args
         .actor
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "karya import".into());
-    if !plan.changes.changes.is_empty() {
+    // Another import (or an editor's write) landing meanwhile: wait, check again, retry.
+    for attempt in 1.. {
+        let plan = match import::plan(&store, &files).await {
+            Ok(plan) => plan,
+            Err(import::PlanError::Invalid(errors)) => return Err(refused(errors)),
+            Err(import::PlanError::Storage(e)) => return Err(e.to_string()),
+        };
+        for t in &plan.report.tables {
+            println!(
+                "{:<13} {:>9} inserted {:>9} updated {:>9} unchanged",
+                t.table, t.inserted, t.updated, t.unchanged
+            );
+        }
+        if args.check {
+            println!("checked {rows} rows: no problems; nothing written (--check)");
+            return Ok(());
+        }
+        if plan.changes.changes.is_empty() {
+            break;
+        }
         progress("writing");
-        import::write(&store, &plan, &actor, &args.path.display().to_string())
-            .await
-            .map_err(|e| e.to_string())?;
+        let what = args.path.display().to_string();
+        match import::write(&store, &plan, &actor, &what).await {
+            Ok(()) => break,
+            Err(e) if import::contended(&e) && attempt < IMPORT_ATTEMPTS => {
+                progress(&format!("{e}; another import or write is under way: checking again"));
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            Err(e) if import::contended(&e) => {
+                return Err(format!(
+                    "{e}; gave up after {attempt} tries (another import kept the database busy): run it again later"
+                ))
+            }
+            Err(e) => return Err(e.to_string()),
+        }
     }
     let seconds = started.elapsed().as_secs_f64();
     println!(

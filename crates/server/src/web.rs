@@ -23,6 +23,10 @@ pub async fn guard_request(req: Request, next: Next) -> Response {
         ))
         .into_response();
     }
+    if let Err(why) = readable_path(req.uri().path()) {
+        return ApiError::BadParameter(format!("the address cannot be read: {why}"))
+            .into_response();
+    }
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -37,11 +41,44 @@ pub async fn guard_request(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// Checks that the path decodes to UTF-8 without NUL bytes: axum would refuse the first in
+/// plain text, and PostgreSQL refuses a NUL in a text value with a server error.
+fn readable_path(path: &str) -> Result<(), &'static str> {
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                decoded.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(decoded) {
+        Err(_) => Err("it is not UTF-8 once decoded"),
+        Ok(text) if text.contains('\0') => Err("it holds a NUL character"),
+        Ok(_) => Ok(()),
+    }
+}
+
 /// Trunk names assets with a content hash, so they can be cached for good; `index.html` and
 /// the API must be revalidated so a new release is picked up at once.
 pub async fn cache_headers(req: Request, next: Next) -> Response {
-    let immutable = is_hashed_asset(req.uri().path());
+    let path = req.uri().path();
+    // Only a file of the app's build: never the API, nor a client route answered by index.html.
+    let immutable = !path.starts_with("/api/") && is_hashed_asset(path);
     let mut res = next.run(req).await;
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let immutable = immutable && !html;
     if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
         let value = if immutable {
             "public, max-age=31536000, immutable"
@@ -54,10 +91,19 @@ pub async fn cache_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// `karya-app-3f2a…9c1d_bg.wasm`, `style-0d1e….css`: a 16-hex-digit hash after a dash.
+/// `karya-app-3f2a…9c1d_bg.wasm`, `style-0d1e….css`: a 16-hex-digit hash after a dash, and
+/// one of the extensions Trunk hashes.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
-    let stem = file.split('.').next().unwrap_or("");
+    let Some((stem, ext)) = file.split_once('.') else {
+        return false;
+    };
+    if !matches!(
+        ext,
+        "js" | "wasm" | "css" | "svg" | "png" | "woff2" | "json"
+    ) {
+        return false;
+    }
     stem.trim_end_matches("_bg")
         .rsplit('-')
         .next()
@@ -116,5 +162,6 @@ mod tests {
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/karya-app.js"));
         assert!(!is_hashed_asset("/api/v1/summary"));
+        assert!(!is_hashed_asset("/facility/x-0123456789abcdef"));
     }
 }

@@ -164,8 +164,9 @@ async fn the_map_total_equals_the_summary_for_any_filter() {
     let msg = app
         .error(
             "/api/v1/destinations?measure=quantity",
-            StatusCode::BAD_REQUEST,
-            "bad_parameter",
+            // Each parameter is valid; together they are impossible (the document's 422).
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "impossible_combination",
         )
         .await;
     assert!(

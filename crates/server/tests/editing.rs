@@ -335,11 +335,12 @@ async fn repeated_failed_sign_ins_from_one_client_get_429() {
     }
     assert_eq!(&statuses[..10], &[401; 10]);
     assert_eq!(&statuses[10..], &[429, 429]);
-    // Now even the right token waits: a guesser cannot tell when it has guessed right.
+    // The guesser waits; an editor's real token is not held by a stranger's guesses
+    // (tests/hardening.rs).
     let (status, json) = app
         .write("GET", "/api/v1/session", Some(&token), "", JSON)
         .await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{json}");
+    assert_eq!(status, StatusCode::OK, "{json}");
 }
 
 #[tokio::test]

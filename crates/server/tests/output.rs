@@ -53,8 +53,8 @@ async fn the_quantity_ranking_is_the_production_endpoint_in_one_unit() {
     let message = app
         .error(
             "/api/v1/ranking?rank=quantity",
-            StatusCode::BAD_REQUEST,
-            "bad_parameter",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "impossible_combination",
         )
         .await;
     assert!(message.contains("`rank`"), "{message}");

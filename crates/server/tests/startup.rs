@@ -112,3 +112,82 @@ fn help_says_what_it_does_with_an_example() {
         );
     }
 }
+
+/// Starts the server on `db`, sends one GET of `path`, stops it; returns its log.
+fn log_of_one_request(db: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = karya()
+        .env_remove("KARYA_LOG")
+        .args(["serve", "--addr", "127.0.0.1:0", "--db", db, "--dist"])
+        .arg(dir.path().join("dist"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .rsplit("http://")
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        conn,
+        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    conn.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    child.kill().unwrap();
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn each_request_is_logged_at_info_without_its_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite3");
+    let log = log_of_one_request(db.to_str().unwrap(), "/api/v1/summary?country=ES");
+    let line = log
+        .lines()
+        .find(|l| l.contains("/api/v1/summary"))
+        .unwrap_or_else(|| panic!("no access line in {log}"));
+    assert!(line.contains("GET") && line.contains("200"), "{line}");
+    assert!(!log.contains("country=ES"), "{log}");
+}
+
+#[test]
+fn the_database_password_is_never_logged() {
+    let Ok(server) = std::env::var("KARYA_TEST_POSTGRES") else {
+        return; // only a PostgreSQL URL carries a password
+    };
+    if server.is_empty() {
+        return;
+    }
+    // A new database, so the sample is loaded (and that is logged); the test server trusts
+    // loopback, so any password is accepted.
+    let name = format!("karya_pw_{}", std::process::id());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut admin = sqlx::AnyConnection::connect(&server).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    });
+    let mut url = url::Url::parse(&server).unwrap();
+    url.set_path(&name);
+    url.set_password(Some("s3cret-never-logged")).unwrap();
+    let log = log_of_one_request(url.as_str(), "/api/v1/health");
+    assert!(log.contains("loaded the sample"), "{log}");
+    assert!(!log.contains("s3cret-never-logged"), "{log}");
+}

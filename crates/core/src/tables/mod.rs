@@ -2,6 +2,7 @@
 //! `karya export` writes. One column list per table drives reading, writing, the templates
 //! and the documentation, so they cannot disagree.
 
+pub mod cell;
 mod read;
 mod record;
 mod write;

@@ -25,7 +25,7 @@ impl<'a> RowReader<'a> {
         let cells = header
             .iter()
             .map(|h| h.trim())
-            .zip(values.iter().map(|v| v.trim()))
+            .zip(values.iter().map(|v| super::cell::restore(v.trim())))
             .collect();
         RowReader {
             cells,

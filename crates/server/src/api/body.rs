@@ -18,11 +18,55 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
+        let declared_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(|m| m.trim().to_ascii_lowercase())
+            .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+        if !declared_json {
+            return Err(rejected(JsonRejection::MissingJsonContentType(
+                Default::default(),
+            )));
+        }
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => b,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(ApiError::PayloadTooLarge(format!(
+                    "the request body is larger than {MAX_BODY_BYTES} bytes"
+                )))
+            }
+            Err(e) => {
+                return Err(ApiError::MalformedJson(format!(
+                    "the body cannot be read: {}",
+                    e.body_text()
+                )))
+            }
+        };
+        // PostgreSQL cannot store the NUL character in text: refused here, named, not a 500.
+        if holds_nul(&bytes) {
+            return Err(ApiError::Invalid {
+                message: "the record cannot be read: text may not hold the NUL character (\\u0000)"
+                    .into(),
+                fields: vec![FieldError {
+                    field: String::new(),
+                    message: "text may not hold the NUL character".into(),
+                }],
+            });
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(value)) => Ok(JsonBody(value)),
             Err(rejection) => Err(rejected(rejection)),
         }
     }
+}
+
+/// Whether JSON text spells a NUL character (`\u0000`, any case of the hex digits).
+fn holds_nul(bytes: &[u8]) -> bool {
+    bytes
+        .windows(6)
+        .any(|w| w[0] == b'\\' && w[1] == b'u' && w[2..].iter().all(|b| *b == b'0'))
 }
 
 fn rejected(rejection: JsonRejection) -> ApiError {

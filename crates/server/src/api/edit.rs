@@ -4,10 +4,10 @@
 
 use super::body::JsonBody;
 use super::error::ApiError;
-use super::limits::client_of;
+use super::limits::{client_of, Bucket};
 use super::params::{self, Params};
 use super::state::AppState;
-use crate::storage::{Actor, ChangeSet};
+use crate::storage::{Actor, ChangeSet, SignIn};
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
@@ -30,6 +30,7 @@ impl FromRequestParts<AppState> for Editor {
         let request = axum::http::Request::from_parts(parts.clone(), ());
         let client = client_of(&request, &s.limits.trusted_proxies);
         if let Some(wait) = s.limits.admit(client) {
+            tracing::warn!(%client, wait, "refused: too many writes");
             return Err(ApiError::TooManyRequests(wait));
         }
         let token = parts
@@ -44,10 +45,27 @@ impl FromRequestParts<AppState> for Editor {
                     .into(),
             ));
         };
-        match s.store.editor_of(token).await? {
-            Some(name) => Ok(Editor(name)),
-            None => {
-                s.limits.failed(client);
+        let bucket = match s.store.live_token_id(token).await? {
+            Some(id) => Bucket::Token(id),
+            None => Bucket::Client(client),
+        };
+        if let Some(wait) = s.limits.held(&bucket) {
+            tracing::warn!(%client, ?bucket, wait, "refused: too many failed sign-ins");
+            return Err(ApiError::TooManyRequests(wait));
+        }
+        match s.store.sign_in(token).await? {
+            SignIn::Editor(name) => Ok(Editor(name)),
+            // The secret was right, so this is no guess: not counted as a failed sign-in.
+            SignIn::Expired { editor, at } => {
+                tracing::warn!(%client, ?bucket, %editor, %at, "refused: expired token");
+                Err(ApiError::Unauthorized(format!(
+                    "the token of {editor} expired on {at}: ask for a new one (karya token create)"
+                )))
+            }
+            SignIn::Refused => {
+                // The token id (public) may be logged, never the secret.
+                tracing::warn!(%client, ?bucket, "failed sign-in");
+                s.limits.failed(bucket);
                 Err(ApiError::Unauthorized(
                     "the token is unknown or revoked: ask for a new one (karya token create)"
                         .into(),
@@ -162,20 +180,28 @@ pub async fn create_shipment(
     ReplyLang(lang): ReplyLang,
     JsonBody(draft): JsonBody<ShipmentDraft>,
 ) -> Result<(StatusCode, Json<Shipment>), ApiError> {
-    let mut n = 1;
-    let shipment = loop {
-        let candidate = draft.clone().into_shipment(n);
-        if s.store.shipment(&candidate.id).await?.is_none() {
-            break candidate;
+    let first = draft.clone().into_shipment(1);
+    let mut set = check_shipment(&s, &first, None, lang).await?;
+    let actor = actor(editor, AuditAction::Create);
+    // The database orders concurrent creates: each claims its id in its own transaction, and
+    // one that finds its id taken (or once withdrawn) tries the next counter.
+    for n in 1..=MAX_ID_ATTEMPTS {
+        let shipment = draft.clone().into_shipment(n);
+        if let Some((record, _)) = set.changes.last_mut() {
+            *record = Record::Shipment(shipment.clone());
         }
-        n += 1;
-    };
-    let set = check_shipment(&s, &shipment, None, lang).await?;
-    s.store
-        .apply(&set, &actor(editor, AuditAction::Create), None)
-        .await?;
-    Ok((StatusCode::CREATED, Json(shipment)))
+        if s.store.create(&shipment.id, &set, &actor).await? {
+            return Ok((StatusCode::CREATED, Json(shipment)));
+        }
+    }
+    Err(ApiError::Conflict(format!(
+        "{MAX_ID_ATTEMPTS} releases of this facility, day and country are on file already: \
+         check for duplicates, or record them under another day"
+    )))
 }
+
+/// Releases of one facility, day and country an editor may record; a bound on the id search.
+const MAX_ID_ATTEMPTS: u32 = 1000;
 
 fn actor(name: String, action: AuditAction) -> Actor {
     Actor { name, action }
@@ -206,15 +232,16 @@ pub async fn correct_shipment(
             "no shipment with the id {id:?}"
         )));
     };
-    shipment.id = id;
+    shipment.id = id.clone();
     if before == shipment {
         // Nothing to correct: no write, and no audit entry that says nothing changed.
         return Ok(Json(shipment));
     }
     let set = check_shipment(&s, &shipment, Some(before), lang).await?;
-    s.store
-        .apply(&set, &actor(editor, AuditAction::Correct), None)
-        .await?;
+    let actor = actor(editor, AuditAction::Correct);
+    if s.store.correct_shipment(&id, &set, &actor).await?.is_none() {
+        return Err(withdrawn_meanwhile(&id));
+    }
     Ok(Json(shipment))
 }
 
@@ -229,10 +256,22 @@ pub async fn withdraw_shipment(
             "no shipment with the id {id:?}"
         )));
     };
-    s.store
+    if !s
+        .store
         .withdraw(&Record::Shipment(before.clone()), &editor)
-        .await?;
+        .await?
+    {
+        return Err(withdrawn_meanwhile(&id));
+    }
     Ok(Json(before))
+}
+
+/// Two withdrawals of one record at once: the second finds nothing left to withdraw.
+fn withdrawn_meanwhile(key: &str) -> ApiError {
+    tracing::warn!(record = key, "withdrawal of a record already withdrawn");
+    ApiError::NotFound(format!(
+        "{key:?} was withdrawn a moment ago by another request"
+    ))
 }
 
 fn production_path(
@@ -263,7 +302,11 @@ pub async fn put_production(
             }],
         });
     }
-    let problems = production_problems(&record, &s.store.known().await?);
+    let problems = production_problems(
+        &record,
+        &s.store.known().await?,
+        Some(today_wib(chrono::Utc::now())),
+    );
     if !problems.is_empty() {
         return Err(invalid(problems, lang));
     }
@@ -302,9 +345,15 @@ pub async fn withdraw_production(
             "no production of {product_id:?} at {facility_id:?} in {month}"
         )));
     };
-    s.store
+    if !s
+        .store
         .withdraw(&Record::Production(before.clone()), &editor)
-        .await?;
+        .await?
+    {
+        return Err(withdrawn_meanwhile(
+            &Record::Production(before.clone()).key(),
+        ));
+    }
     Ok(Json(before))
 }
 
@@ -327,7 +376,7 @@ pub async fn audit(
             k,
         )),
         _ => {
-            return Err(ApiError::BadParameter(
+            return Err(ApiError::Impossible(
                 "query parameters `record_type` and `record_key` go together".into(),
             ))
         }

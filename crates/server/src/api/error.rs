@@ -22,6 +22,10 @@ pub enum ApiError {
     /// Readable but impossible, such as a period that ends before it starts.
     #[error("{0}")]
     Unprocessable(String),
+    /// Parameters each valid that cannot go together (a quantity without one product): what
+    /// a JSON Schema of each parameter cannot say, so a 422 rather than a 400.
+    #[error("{0}")]
+    Impossible(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -46,12 +50,52 @@ pub enum ApiError {
     TooManyRequests(u64),
     #[error("{0}")]
     Conflict(String),
+    /// Busy for now (the database locked by an import, every connection in use, the server
+    /// at its limit): try again after the given seconds.
+    #[error("{0}")]
+    Unavailable(String, u64),
     #[error("internal error")]
     Internal(StorageError),
+    /// A fault other than the database's (a handler that panicked); logged where it happened.
+    #[error("internal error")]
+    Fault,
+}
+
+/// Seconds a client is asked to wait when the database is busy.
+pub const BUSY_RETRY_SECONDS: u64 = 5;
+
+/// Whether a database error means "busy, try again" rather than a fault: SQLite's lock held
+/// past `busy_timeout` (codes 5 and 6 and their extended forms), PostgreSQL's lock timeout or
+/// serialisation failure, or no free connection in the pool.
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // SQLite's codes are numbers of at most four digits; PostgreSQL's SQLSTATE is
+            // always five characters (its 22021 is not SQLite's 5).
+            let sqlite_busy =
+                code.len() < 5 && code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
+            sqlite_busy
+                || matches!(&*code, "55P03" | "40001" | "40P01")
+                || db.message().contains("database is locked")
+        }
+        _ => false,
+    }
 }
 
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
+        if let StorageError::Sql(sql) = &e {
+            if is_busy(sql) {
+                tracing::warn!(error = %e, "refused: the database is busy");
+                return ApiError::Unavailable(
+                    "the database is busy (an import or many writes at once): try again in a few seconds"
+                        .into(),
+                    BUSY_RETRY_SECONDS,
+                );
+            }
+        }
         // Two editors saving the same new record at once: the second is told, not failed.
         if let StorageError::Sql(sqlx::Error::Database(db)) = &e {
             if db.is_unique_violation() {
@@ -70,6 +114,7 @@ impl ApiError {
             ApiError::BadParameter(_) => (StatusCode::BAD_REQUEST, "bad_parameter"),
             ApiError::UnknownReference { .. } => (StatusCode::BAD_REQUEST, "unknown_reference"),
             ApiError::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_period"),
+            ApiError::Impossible(_) => (StatusCode::UNPROCESSABLE_ENTITY, "impossible_combination"),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::PayloadTooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             ApiError::UriTooLong(_) => (StatusCode::URI_TOO_LONG, "uri_too_long"),
@@ -82,7 +127,10 @@ impl ApiError {
             ApiError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ApiError::TooManyRequests(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
-            ApiError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ApiError::Unavailable(..) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+            ApiError::Internal(_) | ApiError::Fault => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
         }
     }
 }
@@ -103,6 +151,9 @@ impl IntoResponse for ApiError {
             // The details are for the log, not for whoever asked.
             ApiError::Internal(e) => {
                 tracing::error!(error = %e, "request failed");
+                "Karya could not answer this request because of a server problem; it has been logged.".to_string()
+            }
+            ApiError::Fault => {
                 "Karya could not answer this request because of a server problem; it has been logged.".to_string()
             }
             other => other.to_string(),
@@ -136,7 +187,7 @@ impl IntoResponse for ApiError {
                     axum::http::HeaderValue::from_static("Bearer realm=\"karya\""),
                 );
             }
-            ApiError::TooManyRequests(wait) => {
+            ApiError::TooManyRequests(wait) | ApiError::Unavailable(_, wait) => {
                 if let Ok(v) = axum::http::HeaderValue::from_str(&wait.to_string()) {
                     headers.insert(axum::http::header::RETRY_AFTER, v);
                 }

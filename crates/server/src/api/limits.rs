@@ -1,10 +1,12 @@
-//! Per-client limits on the editors' API: failed sign-ins and writes are counted per client
-//! address in fixed windows, and a client over either limit is told to wait (429) before
-//! anything is checked or written. Kept in memory: each server counts its own clients.
+//! Limits on the editors' API, in fixed windows: writes per client address, and failed
+//! sign-ins per known token (a wrong secret for a real token id) or per client (unknown
+//! tokens), so a stranger's guesses hold the stranger, never the editors behind the same
+//! address. Kept in memory: each server counts its own clients.
 
 use axum::extract::ConnectInfo;
 use axum::http::Request;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -16,12 +18,22 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 pub const MAX_WRITES: u32 = 120;
 pub const WRITE_WINDOW: Duration = Duration::from_secs(60);
 
-#[derive(Default)]
 pub struct Limits {
     /// Proxies (load balancers) whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
-    failures: Mutex<HashMap<IpAddr, Window>>,
+    /// Writes a client may make per [`WRITE_WINDOW`] ([`MAX_WRITES`] unless configured).
+    pub max_writes: u32,
+    failures: Mutex<HashMap<Bucket, Window>>,
     writes: Mutex<HashMap<IpAddr, Window>>,
+}
+
+/// Whose failed sign-ins a failure counts against.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Bucket {
+    /// A token whose id is on file: only guesses at its secret count here.
+    Token(String),
+    /// Tokens that name no known id, by client address.
+    Client(IpAddr),
 }
 
 #[derive(Clone, Copy)]
@@ -58,7 +70,7 @@ pub fn client_of<B>(req: &Request<B>, trusted: &[IpAddr]) -> IpAddr {
         .unwrap_or(peer)
 }
 
-fn count(map: &Mutex<HashMap<IpAddr, Window>>, client: IpAddr, window: Duration) -> u32 {
+fn count<K: Hash + Eq>(map: &Mutex<HashMap<K, Window>>, client: K, window: Duration) -> u32 {
     let mut map = map.lock().unwrap_or_else(|p| p.into_inner());
     let now = Instant::now();
     // Forget finished windows now and then, so the map does not grow with every client seen.
@@ -79,40 +91,46 @@ fn count(map: &Mutex<HashMap<IpAddr, Window>>, client: IpAddr, window: Duration)
     w.count
 }
 
-fn seconds_left(
-    map: &Mutex<HashMap<IpAddr, Window>>,
-    client: IpAddr,
+fn seconds_left<K: Hash + Eq>(
+    map: &Mutex<HashMap<K, Window>>,
+    client: &K,
     window: Duration,
     max: u32,
 ) -> Option<u64> {
     let map = map.lock().unwrap_or_else(|p| p.into_inner());
-    let w = map.get(&client)?;
+    let w = map.get(client)?;
     let elapsed = w.started.elapsed();
     (elapsed < window && w.count >= max).then(|| (window - elapsed).as_secs().max(1))
 }
 
 impl Limits {
-    pub fn new(trusted_proxies: Vec<IpAddr>) -> Limits {
+    pub fn new(trusted_proxies: Vec<IpAddr>, max_writes: u32) -> Limits {
         Limits {
             trusted_proxies,
-            ..Default::default()
+            max_writes,
+            failures: Mutex::default(),
+            writes: Mutex::default(),
         }
     }
 
-    /// `Some(seconds to wait)` if the client is over a limit; otherwise counts this request.
+    /// `Some(seconds to wait)` if the client is over the write limit; otherwise counts this
+    /// request.
     pub fn admit(&self, client: IpAddr) -> Option<u64> {
-        if let Some(wait) = seconds_left(&self.failures, client, FAILURE_WINDOW, MAX_FAILURES) {
-            return Some(wait);
-        }
-        if let Some(wait) = seconds_left(&self.writes, client, WRITE_WINDOW, MAX_WRITES) {
+        if let Some(wait) = seconds_left(&self.writes, &client, WRITE_WINDOW, self.max_writes) {
             return Some(wait);
         }
         count(&self.writes, client, WRITE_WINDOW);
         None
     }
 
-    pub fn failed(&self, client: IpAddr) {
-        count(&self.failures, client, FAILURE_WINDOW);
+    /// `Some(seconds to wait)` if the bucket had too many failed sign-ins: then the token is
+    /// not even checked, so a guesser cannot tell when it has guessed right.
+    pub fn held(&self, bucket: &Bucket) -> Option<u64> {
+        seconds_left(&self.failures, bucket, FAILURE_WINDOW, MAX_FAILURES)
+    }
+
+    pub fn failed(&self, bucket: Bucket) {
+        count(&self.failures, bucket, FAILURE_WINDOW);
     }
 }
 
@@ -146,13 +164,15 @@ mod tests {
 
     #[test]
     fn failures_past_the_limit_hold_a_client_and_only_that_client() {
-        let limits = Limits::default();
+        let limits = Limits::new(vec![], MAX_WRITES);
         let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
+        let token = Bucket::Token("0a1b".into());
         for _ in 0..MAX_FAILURES {
-            assert_eq!(limits.admit(a), None);
-            limits.failed(a);
+            assert_eq!(limits.held(&Bucket::Client(a)), None);
+            limits.failed(Bucket::Client(a));
         }
-        assert!(limits.admit(a).is_some_and(|wait| wait > 0));
-        assert_eq!(limits.admit(b), None);
+        assert!(limits.held(&Bucket::Client(a)).is_some_and(|wait| wait > 0));
+        assert_eq!(limits.held(&Bucket::Client(b)), None);
+        assert_eq!(limits.held(&token), None);
     }
 }

@@ -15,18 +15,50 @@ fn error_response(description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}})
 }
 
-/// The OpenAPI 3.0 document of a route table.
-pub fn document(endpoints: &[Endpoint]) -> Value {
+/// A path parameter's schema: ids by their pattern (countries, facilities and products
+/// listed when `known`), a month as YYYY-MM, a template by name.
+fn path_schema(name: &str, path: &str, known: Option<&karya_core::entry::Known>) -> Value {
+    let sorted = |ids: Vec<String>| {
+        let mut ids = ids;
+        ids.sort();
+        json!({"type": "string", "enum": ids})
+    };
+    match (name, known) {
+        ("code", Some(k)) => sorted(k.countries.iter().cloned().collect()),
+        ("id", Some(k)) if path.starts_with("/facilities/") => {
+            sorted(k.facilities.iter().cloned().collect())
+        }
+        ("id", Some(k)) if path.starts_with("/products/") => {
+            sorted(k.products.keys().cloned().collect())
+        }
+        _ => path_schema_of(name),
+    }
+}
+
+fn path_schema_of(name: &str) -> Value {
+    use karya_core::schema::ID_PATTERN;
+    match name {
+        "code" => json!({"type": "string", "pattern": "^[A-Z]{2}$"}),
+        "month" => json!({"type": "string", "pattern": "^[1-9][0-9]{3}-(0[1-9]|1[0-2])$"}),
+        "file" => json!({"type": "string",
+            "enum": karya_core::tables::Table::ALL.map(|t| t.file_name())}),
+        _ => json!({"type": "string", "pattern": ID_PATTERN}),
+    }
+}
+
+/// The OpenAPI 3.0 document of a route table; with `known`, filter ids are listed.
+pub fn document(endpoints: &[Endpoint], known: Option<&karya_core::entry::Known>) -> Value {
     let mut g = SchemaSettings::openapi3().into_generator();
     let mut paths = Map::new();
     for e in endpoints {
         let mut parameters: Vec<Value> = path_params(e.path)
             .into_iter()
-            .map(|p| json!({"name": p, "in": "path", "required": true, "schema": {"type": "string"}}))
+            .map(|p| json!({"name": p, "in": "path", "required": true, "schema": path_schema(p, e.path, known)}))
             .collect();
-        parameters.extend(e.params.names().map(
-            |p| json!({"name": p, "in": "query", "required": false, "schema": {"type": "string"}}),
-        ));
+        parameters.extend(e.params.names().map(|p| {
+            json!({"name": p, "in": "query", "required": false,
+                "allowEmptyValue": true, "schema": super::params::schema(p, e.path, known)})
+        }));
         let success = if e.method == "post" { "201" } else { "200" };
         let content = match e.answer {
             Answer::File(media_type) => json!({ media_type: {} }),
@@ -39,6 +71,18 @@ pub fn document(endpoints: &[Endpoint]) -> Value {
         );
         responses.insert("400".into(), error_response("A parameter or body that cannot be read; the message names it (unknown parameters are refused)"));
         responses.insert("404".into(), error_response("No such record"));
+        if e.params.filter.is_some() || e.path == "/audit" {
+            responses.insert(
+                "422".into(),
+                error_response(
+                    "Parameters each valid that cannot go together: a period that ends before it starts, a quantity without one product",
+                ),
+            );
+        }
+        responses.insert(
+            "503".into(),
+            error_response("Busy for now (database locked, server at its limit); see Retry-After"),
+        );
         if e.editor {
             responses.insert(
                 "401".into(),

@@ -97,7 +97,7 @@ impl Params {
         Ok(first.filter(|v| !v.is_empty()))
     }
 
-    /// A whole number in `min..=max`.
+    /// A whole number in `min..=max`; empty means not given, as for every key.
     pub fn number(&self, key: &'static str, min: u32, max: u32) -> Result<Option<u32>, ApiError> {
         let Some(text) = self.single(key)? else {
             return Ok(None);
@@ -108,5 +108,58 @@ impl Params {
                 "query parameter `{key}`: expected a whole number from {min} to {max}, got {text:?}"
             ))),
         }
+    }
+}
+
+/// The OpenAPI schema of a query key as the handlers check it: type, pattern, allowed values
+/// and bounds. With `known`, ids are listed (a well-formed id Karya does not hold is refused).
+/// An empty value means "not given", so each schema allows it.
+pub fn schema(
+    key: &str,
+    path: &str,
+    known: Option<&karya_core::entry::Known>,
+) -> serde_json::Value {
+    use karya_core::schema::{period_pattern, ID_PATTERN};
+    use serde_json::json;
+    let listed = |ids: Vec<String>, pattern: &str| {
+        let mut ids = ids;
+        ids.sort();
+        if ids.is_empty() {
+            json!({"type": "string", "pattern": format!("^$|{pattern}")})
+        } else {
+            ids.insert(0, String::new());
+            json!({"type": "string", "enum": ids})
+        }
+    };
+    let choices = |values: &[&str]| {
+        let mut all = vec![""];
+        all.extend(values);
+        json!({"type": "string", "enum": all})
+    };
+    match key {
+        "from" | "to" => json!({"type": "string", "pattern": format!("^$|{}", period_pattern())}),
+        "product" => match known {
+            Some(k) => listed(k.products.keys().cloned().collect(), ID_PATTERN),
+            None => json!({"type": "string", "pattern": format!("^$|{ID_PATTERN}")}),
+        },
+        "facility" => match known {
+            Some(k) => listed(k.facilities.iter().cloned().collect(), ID_PATTERN),
+            None => json!({"type": "string", "pattern": format!("^$|{ID_PATTERN}")}),
+        },
+        "country" => match known {
+            Some(k) => listed(k.countries.iter().cloned().collect(), "^[A-Z]{2}$"),
+            None => json!({"type": "string", "pattern": "^$|^[A-Z]{2}$"}),
+        },
+        "limit" if path == "/audit" => json!({"type": "integer", "minimum": 1, "maximum": 1000}),
+        "limit" => json!({"type": "integer", "minimum": 1, "maximum": super::read::MAX_LIMIT}),
+        "offset" => json!({"type": "integer", "minimum": 0, "maximum": u32::MAX}),
+        "provenance" => choices(&["reported", "illustrative"]),
+        "measure" => choices(&["releases", "value", "quantity"]),
+        "rank" => choices(&["releases", "value", "products", "quantity"]),
+        "granularity" => choices(&["month", "quarter", "year"]),
+        "record_type" => json!({"type": "string",
+            "enum": karya_core::tables::Table::ALL.map(|t| t.name())}),
+        "record_key" => json!({"type": "string", "minLength": 1}),
+        _ => json!({"type": "string"}),
     }
 }

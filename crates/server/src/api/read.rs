@@ -28,8 +28,17 @@ pub const DEFAULT_LIMIT: u32 = 1_000;
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-pub async fn health(RawQuery(q): RawQuery) -> ApiResult<Health> {
+/// Up means able to answer: the database is read, and a server that cannot reach it says
+/// 503 so a load balancer stops sending it readers.
+pub async fn health(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Health> {
     Params::parse(q.as_deref(), params::NO_PARAMS)?;
+    if let Err(e) = s.store.ping().await {
+        tracing::error!(error = %e, "health: the database cannot be read");
+        return Err(ApiError::Unavailable(
+            "the database cannot be read".into(),
+            super::error::BUSY_RETRY_SECONDS,
+        ));
+    }
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -136,7 +145,7 @@ pub async fn destinations(
         })
         .await?;
     let mut result = karya_core::destinations::destinations(&filter, &matching, measure)
-        .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+        .map_err(|e| ApiError::Impossible(e.to_string()))?;
     // The year slider spans all the data, not only what this filter keeps.
     result.years = s.store.release_years().await?;
     Ok(Json(result))
@@ -208,7 +217,7 @@ pub async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiRes
     let facilities = s.store.facilities().await?;
     let mut result =
         karya_core::ranking::ranking(&filter, measure, unit, &facilities, &shipments, &totals)
-            .map_err(|e| ApiError::BadParameter(e.to_string()))?;
+            .map_err(|e| ApiError::Impossible(e.to_string()))?;
     result.years = s.store.data_years().await?;
     Ok(Json(result))
 }

@@ -242,9 +242,18 @@ pub fn routes() -> axum::Router<AppState> {
 
 /// The OpenAPI 3.0 document of [`ENDPOINTS`].
 pub fn document() -> Value {
-    openapi::document(ENDPOINTS)
+    openapi::document(ENDPOINTS, None)
 }
 
-async fn openapi() -> axum::Json<Value> {
-    axum::Json(document())
+/// The document served: the ids Karya holds now are listed as the filters' allowed values.
+async fn openapi(
+    axum::extract::State(s): axum::extract::State<AppState>,
+) -> Result<axum::Json<Value>, super::ApiError> {
+    let known = s.store.known().await?;
+    Ok(axum::Json(document_with(&known)))
+}
+
+/// Apart from the handler, so the route table does not depend on its own future's type.
+fn document_with(known: &karya_core::entry::Known) -> Value {
+    openapi::document(ENDPOINTS, Some(known))
 }

@@ -9,13 +9,16 @@ use std::sync::Arc;
 pub struct AppState {
     pub store: Store,
     pub limits: Arc<Limits>,
+    /// Aggregate answers kept until the data's version moves.
+    pub answers: Arc<super::freshness::AnswerCache>,
 }
 
 impl AppState {
-    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>) -> AppState {
+    pub fn new(store: Store, trusted_proxies: Vec<std::net::IpAddr>, max_writes: u32) -> AppState {
         AppState {
             store,
-            limits: Arc::new(Limits::new(trusted_proxies)),
+            limits: Arc::new(Limits::new(trusted_proxies, max_writes)),
+            answers: Arc::default(),
         }
     }
 }

@@ -74,7 +74,7 @@ mod tests {
         include_str!("../../migrations/0001_initial.sql"),
         include_str!("../../migrations/0002_product_facilities.sql"),
         include_str!("../../migrations/0003_data_management.sql"),
-        include_str!("../../migrations/0004_exchange_rates.sql"),
+        include_str!("../../migrations/0007_exchange_rates.sql"),
     ];
 
     /// Every column the migrations give `table`: `CREATE TABLE` lines and `ADD COLUMN`s.

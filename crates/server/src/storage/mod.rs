@@ -16,12 +16,15 @@ mod write;
 
 pub use columns::layout;
 pub use releases::ShipmentQuery;
-pub use tokens::TokenError;
+pub use tokens::{SignIn, TokenError, DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS};
 pub use write::{Actor, ChangeSet};
 
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::AnyPool;
 use std::path::{Path, PathBuf};
+
+/// How long a request waits for a free connection before it is answered 503.
+pub const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -42,6 +45,11 @@ pub enum StorageError {
     Sql(#[from] sqlx::Error),
     #[error("the database holds a value Karya cannot read ({0}); was it edited by hand?")]
     Corrupt(String),
+    #[error(
+        "the data changed while this import was being checked \
+         (another import or an editor's write landed first); nothing was written"
+    )]
+    Moved,
 }
 
 /// A handle to the database; cheap to clone.
@@ -96,6 +104,7 @@ impl Store {
             Engine::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    .acquire_timeout(POOL_WAIT)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             sqlx::query("PRAGMA foreign_keys = ON")
@@ -113,6 +122,17 @@ impl Store {
             Engine::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(16)
+                    .acquire_timeout(POOL_WAIT)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // As SQLite's busy_timeout: a write waits for a lock this long,
+                            // then is answered 503 instead of waiting forever.
+                            sqlx::query("SET lock_timeout = '5s'")
+                                .execute(&mut *conn)
+                                .await?;
+                            Ok(())
+                        })
+                    })
                     .connect(&url)
                     .await
             }
@@ -137,6 +157,23 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The data's version: moved by every write and import (see `write.rs`).
+    pub async fn data_version(&self) -> Result<i64, StorageError> {
+        use sqlx::Row;
+        let row = sqlx::query("SELECT version FROM data_version WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("version")?)
+    }
+
+    /// Reads the database once: for `/health`.
+    pub async fn ping(&self) -> Result<(), StorageError> {
+        sqlx::query("SELECT COUNT(*) AS n FROM karya_meta")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn meta(&self, key: &str) -> Result<Option<String>, StorageError> {

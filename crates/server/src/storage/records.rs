@@ -177,6 +177,10 @@ pub async fn upsert(
         }
         query.execute(&mut **tx).await?;
     }
+    if table == Table::Shipments {
+        let ids: Vec<String> = records.iter().map(Record::key).collect();
+        remember_ids(tx, engine, &ids).await?;
+    }
     if table == Table::Products {
         for record in records {
             if let Record::Product(p) = record {
@@ -197,6 +201,38 @@ pub async fn upsert(
         }
     }
     Ok(())
+}
+
+/// Notes release ids as given out (those already noted stay as they are).
+async fn remember_ids(tx: &mut Tx, engine: Engine, ids: &[String]) -> Result<(), StorageError> {
+    for batch in ids.chunks(BATCH_ROWS) {
+        let params: Vec<String> = (1..=batch.len())
+            .map(|n| match engine {
+                Engine::Sqlite => "(?)".to_string(),
+                Engine::Postgres => format!("(${n})"),
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO issued_ids (id) VALUES {} ON CONFLICT (id) DO NOTHING",
+            params.join(", ")
+        );
+        let mut query = sqlx::query(&sql).persistent(false);
+        for id in batch {
+            query = query.bind(id.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Claims a new release id; `false` if it was ever given out before (even if withdrawn since).
+/// Two transactions claiming one id are ordered by the primary key: the second gets `false`.
+pub async fn claim_id(tx: &mut Tx, id: &str) -> Result<bool, StorageError> {
+    let done = sqlx::query("INSERT INTO issued_ids (id) VALUES ($1) ON CONFLICT (id) DO NOTHING")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Removes one shipment or production record by its key; returns whether it was there.

@@ -72,15 +72,30 @@ impl Store {
     }
 
     pub async fn shipment(&self, id: &str) -> Result<Option<Shipment>, StorageError> {
-        let sql = format!(
-            "SELECT s.*, {} FROM shipments s {} WHERE s.id = $1",
-            provenance_select("s"),
-            source_join("s")
-        );
-        let row = sqlx::query(&sql)
+        let row = sqlx::query(&one_shipment_sql())
             .bind(id)
             .fetch_optional(self.pool())
             .await?;
         row.as_ref().map(shipment).transpose()
     }
+}
+
+fn one_shipment_sql() -> String {
+    format!(
+        "SELECT s.*, {} FROM shipments s {} WHERE s.id = $1",
+        provenance_select("s"),
+        source_join("s")
+    )
+}
+
+/// One release as a transaction sees it.
+pub(super) async fn shipment_in(
+    tx: &mut super::records::Tx,
+    id: &str,
+) -> Result<Option<Shipment>, StorageError> {
+    let row = sqlx::query(&one_shipment_sql())
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(shipment).transpose()
 }

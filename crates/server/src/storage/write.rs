@@ -7,6 +7,7 @@ use super::{StorageError, Store};
 use karya_core::api::{AuditAction, AuditEntry};
 use karya_core::dataset::Dataset;
 use karya_core::tables::{records_of, Record, Table};
+use karya_core::Shipment;
 
 const SAMPLE_KEY: &str = "sample_loaded";
 
@@ -45,6 +46,9 @@ impl Store {
         for table in Table::ALL {
             records::upsert(&mut tx, self.engine(), table, &records_of(dataset, table)).await?;
         }
+        sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("INSERT INTO karya_meta (key, value) VALUES ($1, $2)")
             .bind(SAMPLE_KEY)
             .bind(chrono::Utc::now().to_rfc3339())
@@ -64,6 +68,98 @@ impl Store {
         summary: Option<(&str, serde_json::Value)>,
     ) -> Result<(), StorageError> {
         let mut tx = self.pool().begin().await?;
+        self.write_set(&mut tx, set, actor, summary).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes an import checked against data version `version`, in one transaction that
+    /// first moves the version on from exactly that one: if another import or a write landed
+    /// since the check, nothing is written ([`StorageError::Moved`]), so two imports at once
+    /// never interleave and no audit entry names a stale "before". The first statement is a
+    /// write, so on SQLite the second import waits for the first's lock.
+    pub async fn apply_import(
+        &self,
+        set: &ChangeSet,
+        actor: &Actor,
+        summary: (&str, serde_json::Value),
+        version: i64,
+    ) -> Result<(), StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let moved = sqlx::query(
+            "UPDATE data_version SET version = version + 1 WHERE id = 1 AND version = $1",
+        )
+        .bind(version)
+        .execute(&mut *tx)
+        .await?;
+        if moved.rows_affected() != 1 {
+            return Err(StorageError::Moved);
+        }
+        self.write_set(&mut tx, set, actor, Some(summary)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a new release whose id is `id`, claiming the id first in the same transaction:
+    /// `false` (nothing written) when the id was ever given out, so the caller tries the next.
+    pub async fn create(
+        &self,
+        id: &str,
+        set: &ChangeSet,
+        actor: &Actor,
+    ) -> Result<bool, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        if !records::claim_id(&mut tx, id).await? {
+            return Ok(false);
+        }
+        self.write_set(&mut tx, set, actor, None).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Corrects release `id` to the last record of `set`, reading the value it replaces
+    /// inside the same transaction, after taking the row's write lock: a withdrawal that
+    /// lands first makes this `None` (nothing written), never a withdrawn release brought back.
+    pub async fn correct_shipment(
+        &self,
+        id: &str,
+        set: &ChangeSet,
+        actor: &Actor,
+    ) -> Result<Option<Shipment>, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        // A write first: SQLite takes its lock now (a read first could not upgrade it
+        // later), PostgreSQL locks the row.
+        let touched = sqlx::query("UPDATE shipments SET id = id WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if touched.rows_affected() == 0 {
+            return Ok(None);
+        }
+        let Some(before) = super::releases::shipment_in(&mut tx, id).await? else {
+            return Ok(None);
+        };
+        let mut set = ChangeSet {
+            changes: set.changes.clone(),
+        };
+        if let Some((record, replaced)) = set.changes.last_mut() {
+            if *record == Record::Shipment(before.clone()) {
+                return Ok(Some(before)); // unchanged: nothing written or logged
+            }
+            *replaced = Some(Record::Shipment(before.clone()));
+        }
+        self.write_set(&mut tx, &set, actor, None).await?;
+        tx.commit().await?;
+        Ok(Some(before))
+    }
+
+    async fn write_set(
+        &self,
+        tx: &mut Tx,
+        set: &ChangeSet,
+        actor: &Actor,
+        summary: Option<(&str, serde_json::Value)>,
+    ) -> Result<(), StorageError> {
         for table in Table::ALL {
             let batch: Vec<Record> = set
                 .changes
@@ -72,7 +168,7 @@ impl Store {
                 .map(|(r, _)| r.clone())
                 .collect();
             if !batch.is_empty() {
-                records::upsert(&mut tx, self.engine(), table, &batch).await?;
+                records::upsert(tx, self.engine(), table, &batch).await?;
             }
         }
         for (record, before) in &set.changes {
@@ -85,7 +181,7 @@ impl Store {
                 action => action,
             };
             audit(
-                &mut tx,
+                tx,
                 &actor.name,
                 action,
                 record.table(),
@@ -97,7 +193,7 @@ impl Store {
         }
         if let Some((key, value)) = summary {
             audit_raw(
-                &mut tx,
+                tx,
                 &actor.name,
                 actor.action,
                 "import",
@@ -107,7 +203,6 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
@@ -183,7 +278,7 @@ async fn audit(
     audit_raw(tx, actor, action, table.name(), key, before, after).await
 }
 
-async fn audit_raw(
+pub(super) async fn audit_raw(
     tx: &mut Tx,
     actor: &str,
     action: AuditAction,
@@ -192,6 +287,10 @@ async fn audit_raw(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), StorageError> {
+    // Every audited write moves the data's version, in the write's own transaction.
+    sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
     let now = chrono::Utc::now();
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(|e| StorageError::Corrupt(e.to_string()))?;

@@ -33,8 +33,12 @@ pub async fn export(store: &Store, dir: &Path) -> Result<Vec<(Table, usize)>, Ex
         out.write_record(table.header())
             .map_err(|e| write_error(&path, e.into()))?;
         for row in &rows {
-            out.write_record(row)
-                .map_err(|e| write_error(&path, e.into()))?;
+            // A cell such as `=HYPERLINK(…)` is written as text (the import reads it back).
+            out.write_record(
+                row.iter()
+                    .map(|c| karya_core::tables::cell::neutralise(c).into_owned()),
+            )
+            .map_err(|e| write_error(&path, e.into()))?;
         }
         out.flush().map_err(|e| write_error(&path, e))?;
         counts.push((table, rows.len()));

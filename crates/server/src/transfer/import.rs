@@ -203,13 +203,20 @@ fn check_header(name: &str, table: Table, header: &[String]) -> Result<(), Impor
 pub struct ImportPlan {
     pub changes: ChangeSet,
     pub report: ImportReport,
+    /// The data's version the plan was checked against: written only if still current.
+    pub version: i64,
 }
 
 /// Reads every row, merges the records into what the database holds and checks the result as
 /// a whole: all the problems, or the changes to write.
 pub async fn plan(store: &Store, files: &[CsvFile]) -> Result<ImportPlan, PlanError> {
+    // The version first: a write landing before the read below moves it, so the plan is
+    // refused at write time rather than written over data it did not see.
+    let version = store.data_version().await?;
     let current = store.dataset().await?;
-    plan_against(current, files).map_err(PlanError::Invalid)
+    let mut plan = plan_against(current, files).map_err(PlanError::Invalid)?;
+    plan.version = version;
+    Ok(plan)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -280,7 +287,9 @@ pub fn plan_against(
     }
     // A changed publication changes every citation of it.
     merged.resync_sources(&sources);
-    if let Err(problems) = merged.validate() {
+    if let Err(problems) =
+        merged.validate_at(Some(karya_core::entry::today_wib(chrono::Utc::now())))
+    {
         // A cell already refused holds a stand-in value: its checks would only repeat that.
         let refused: std::collections::HashSet<(String, Option<usize>, Option<String>)> = errors
             .iter()
@@ -294,7 +303,11 @@ pub fn plan_against(
         );
     }
     if errors.is_empty() {
-        Ok(ImportPlan { changes, report })
+        Ok(ImportPlan {
+            changes,
+            report,
+            version: 0,
+        })
     } else {
         errors.sort_by(|a, b| (&a.file, a.row).cmp(&(&b.file, b.row)));
         Err(errors)
@@ -340,14 +353,21 @@ pub async fn write(
     what: &str,
 ) -> Result<(), StorageError> {
     let summary = serde_json::to_value(&plan.report).unwrap_or_default();
+    let actor = Actor {
+        name: actor.to_string(),
+        action: karya_core::api::AuditAction::Import,
+    };
     store
-        .apply(
-            &plan.changes,
-            &Actor {
-                name: actor.to_string(),
-                action: karya_core::api::AuditAction::Import,
-            },
-            Some((what, summary)),
-        )
+        .apply_import(&plan.changes, &actor, (what, summary), plan.version)
         .await
+}
+
+/// Whether a refused write was only in another's way (the data moved since the check, or
+/// another import holds the lock): checking again and retrying is then the answer.
+pub fn contended(e: &StorageError) -> bool {
+    match e {
+        StorageError::Moved => true,
+        StorageError::Sql(sql) => crate::api::is_busy(sql),
+        _ => false,
+    }
 }

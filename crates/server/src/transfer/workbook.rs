@@ -28,6 +28,9 @@ pub fn read_workbook(path: &Path) -> Result<Vec<CsvFile>, Vec<ImportError>> {
         column: None,
         message,
     };
+    if let Err(message) = sheets_fit(path) {
+        return Err(vec![whole(message)]);
+    }
     let mut book = open_workbook_auto(path)
         .map_err(|e| vec![whole(format!("cannot read the workbook: {e}"))])?;
     let mut files = Vec::new();
@@ -102,6 +105,57 @@ pub fn read_workbook(path: &Path) -> Result<Vec<CsvFile>, Vec<ImportError>> {
     } else {
         Err(errors)
     }
+}
+
+/// The most cells a sheet's rectangle may span: a million rows of sixteen columns. The reader
+/// holds the whole rectangle in memory, so a 2 KB file naming cells A1 and XFD1048576 would
+/// otherwise ask for hundreds of gigabytes and abort the process.
+pub const MAX_SHEET_CELLS: u64 = 16_000_000;
+
+/// Checks each `.xlsx` sheet's declared dimension and the rectangle its cells really span,
+/// reading cells one by one (nothing is allocated per empty cell). Other formats are read
+/// as they are.
+fn sheets_fit(path: &Path) -> Result<(), String> {
+    let xlsx = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "xlsx" | "xlsm"));
+    if !xlsx {
+        return Ok(());
+    }
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
+    let too_big = |sheet: &str, cells: u64| {
+        format!(
+            "the sheet {sheet:?} spans {cells} cells; at most {MAX_SHEET_CELLS} are read \
+             (delete the stray cells far below or right of the table)"
+        )
+    };
+    for sheet in book.sheet_names() {
+        let mut cells = book
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| format!("cannot read the sheet {sheet:?}: {e}"))?;
+        let declared = cells.dimensions().len();
+        if declared > MAX_SHEET_CELLS {
+            return Err(too_big(&sheet, declared));
+        }
+        let (mut low, mut high) = ((u32::MAX, u32::MAX), (0u32, 0u32));
+        while let Some(cell) = cells
+            .next_cell()
+            .map_err(|e| format!("cannot read the sheet {sheet:?}: {e}"))?
+        {
+            let (r, c) = cell.get_position();
+            low = (low.0.min(r), low.1.min(c));
+            high = (high.0.max(r), high.1.max(c));
+        }
+        if low.0 <= high.0 {
+            let spanned = u64::from(high.0 - low.0 + 1) * u64::from(high.1 - low.1 + 1);
+            if spanned > MAX_SHEET_CELLS {
+                return Err(too_big(&sheet, spanned));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A cell as the text a CSV file would hold: whole numbers without ".0", dates as

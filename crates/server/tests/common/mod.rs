@@ -7,7 +7,7 @@
 use axum::body::{to_bytes, Body};
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use karya_server::{app, open_store, Config};
+use karya_server::{app_and_answers, open_store, Config};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -16,6 +16,8 @@ pub struct TestApp {
     /// The database's location (a file path or a URL), for tests that open it directly.
     pub db: String,
     pub dir: tempfile::TempDir,
+    /// The aggregate answers kept in memory, with the count of those worked out.
+    pub answers: std::sync::Arc<karya_server::api::freshness::AnswerCache>,
 }
 
 /// A new, empty database for one test: a SQLite file under `dir`, or a database of its own
@@ -51,6 +53,11 @@ pub fn on_postgres() -> bool {
 static NEXT_DATABASE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 pub async fn test_app() -> TestApp {
+    test_app_with(|_| {}).await
+}
+
+/// As [`test_app`], with the configuration changed by `change` first.
+pub async fn test_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir(&dist).unwrap();
@@ -60,7 +67,7 @@ pub async fn test_app() -> TestApp {
     )
     .unwrap();
     std::fs::write(dist.join("karya-app-0123456789abcdef.js"), "console.log(1)").unwrap();
-    let config = Config {
+    let mut config = Config {
         db: fresh_database(dir.path()).await,
         addr: "127.0.0.1:0".into(),
         dist,
@@ -69,12 +76,16 @@ pub async fn test_app() -> TestApp {
         dataset: None,
         no_sample: false,
         trusted_proxies: vec![],
+        limits: Default::default(),
     };
+    change(&mut config);
     let store = open_store(&config.db).await.unwrap();
+    let (router, answers) = app_and_answers(store, &config).unwrap();
     TestApp {
-        router: app(store, &config).unwrap(),
+        router,
         db: config.db.clone(),
         dir,
+        answers,
     }
 }
 
