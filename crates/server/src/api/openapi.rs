@@ -56,8 +56,9 @@ pub fn document(endpoints: &[Endpoint], known: Option<&karya_core::entry::Known>
             .map(|p| json!({"name": p, "in": "path", "required": true, "schema": path_schema(p, e.path, known)}))
             .collect();
         parameters.extend(e.params.names().map(|p| {
-            json!({"name": p, "in": "query", "required": false,
-                "allowEmptyValue": true, "schema": super::params::schema(p, e.path, known)})
+            let required = super::params::required(p, e.path);
+            json!({"name": p, "in": "query", "required": required,
+                "allowEmptyValue": !required, "schema": super::params::schema(p, e.path, known)})
         }));
         let success = if e.method == "post" { "201" } else { "200" };
         let content = match e.answer {

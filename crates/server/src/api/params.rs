@@ -111,6 +111,11 @@ impl Params {
     }
 }
 
+/// Query keys an endpoint cannot answer without (oEmbed's `url`); all others may be left out.
+pub fn required(key: &str, path: &str) -> bool {
+    (path, key) == ("/oembed", "url")
+}
+
 /// The OpenAPI schema of a query key as the handlers check it: type, pattern, allowed values
 /// and bounds. With `known`, ids are listed (a well-formed id Karya does not hold is refused).
 /// An empty value means "not given", so each schema allows it.
@@ -160,6 +165,10 @@ pub fn schema(
         "record_type" => json!({"type": "string",
             "enum": karya_core::tables::Table::ALL.map(|t| t.name())}),
         "record_key" => json!({"type": "string", "minLength": 1}),
+        // oEmbed: the view's address, the frame's largest size, and the one format answered.
+        "url" => json!({"type": "string", "pattern": "^https?://[^\\s]+$"}),
+        "maxwidth" | "maxheight" => json!({"type": "integer", "minimum": 1, "maximum": 10_000}),
+        "format" => choices(&["json"]),
         _ => json!({"type": "string"}),
     }
 }
