@@ -11,6 +11,7 @@ pub mod indonesia_map;
 pub mod kpi;
 pub mod layout;
 pub mod overview_picture;
+pub mod overview_trend;
 pub mod pipeline;
 pub mod provenance;
 pub mod ranking_table;
