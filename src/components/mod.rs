@@ -10,6 +10,7 @@ pub mod filters;
 pub mod indonesia_map;
 pub mod kpi;
 pub mod layout;
+pub mod map_targets;
 pub mod overview_picture;
 pub mod overview_trend;
 pub mod pipeline;
