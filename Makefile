@@ -11,7 +11,8 @@ KARYA_DB ?= .karya/karya.sqlite3
 KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
-.PHONY: run test tools test-tools app server fmt-check lint unit postgres contract browser e2e bench bench-import sizes shots geo clean
+.PHONY: run test tools test-tools app server fmt-check lint unit postgres contract browser e2e bench bench-import \
+	sizes shots geo clean lighthouse
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
@@ -80,7 +81,13 @@ bench:
 	node bench/map.mjs
 	node bench/facilities.mjs
 	node bench/load.mjs
+	KARYA_BIN=$(SERVER_BIN) CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
 	bench/import.sh
+
+# Lighthouse's accessibility score of the five main pages, printed (not asserted).
+lighthouse: test-tools app
+	cargo build --locked -p karya-server
+	CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
 
 # One million production records imported into SQLite and PostgreSQL, and their backups.
 bench-import:

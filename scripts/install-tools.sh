@@ -81,7 +81,7 @@ if ! command -v npm >/dev/null; then
 fi
 # wasm-opt from npm's binaryen (Debian's is too old and corrupts the module); playwright-core
 # drives Debian's Chromium in the end-to-end tests. Both pinned by package-lock.json.
-if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries datamaps axe-core react react-dom d3 >/dev/null 2>&1); then
+if ! (cd "$ROOT" && npm ls --depth=0 binaryen playwright-core world-atlas i18n-iso-countries datamaps axe-core react react-dom d3 lighthouse >/dev/null 2>&1); then
   say "installing node tools (binaryen, playwright-core) from package-lock.json"
   (cd "$ROOT" && npm ci --no-audit --no-fund) || fail "binaryen and playwright-core" "Try: npm ci in $ROOT"
 fi

@@ -3,6 +3,7 @@
 //! labelled with the material. Title, legend and sources are inside the SVG for downloads.
 
 use crate::components::charts::{tip_at, Tip, Tooltip};
+use crate::components::map_targets::{follow_hit_radius, hit_circles, hit_targets};
 use crate::view_state::{tr, use_lang};
 use karya_core::colour::{role_colour, INK, LAND, SEA_INDONESIA, SUPPLY_LINK, WHITE};
 use karya_core::framing::{frame_on, label_box, place_labels, Rect};
@@ -87,13 +88,15 @@ pub fn IndonesiaMap(
         }
     });
     let scale = Signal::derive(move || shown.with(|r| r.w / width));
+    let outer_h = height + LEGEND_H + 24.0;
+    let (svg, hit_r) = hit_targets((width, outer_h), (width, height), shown);
     view! {
         <div class="chart-frame indonesia-frame" node_ref=frame>
             <button type="button" class="button button-secondary map-extent" data-action="map-extent"
                 aria-pressed=move || whole.get().to_string() on:click=move |_| whole.update(|w| *w = !*w)>
                 {tr(Text::WholeArchipelago)}
             </button>
-            <svg class="indonesia-map" viewBox=format!("0 0 {width} {}", height + LEGEND_H + 24.0) role="group"
+            <svg class="indonesia-map" viewBox=format!("0 0 {width} {outer_h}") role="group" node_ref=svg
                 aria-label=move || format!("{}. {}", title.get(), Text::ProvincesNote.get(lang.get()))
                 xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12">
                 <defs>
@@ -107,7 +110,7 @@ pub fn IndonesiaMap(
                 <g class="provinces" fill=LAND stroke=WHITE stroke-width="0.6">{provinces}</g>
                 <g class="supply-links"><SupplyLinks links=links places=places.clone() scale=scale/></g>
                 <FacilityPoints facilities=facilities places=places ranking=ranking selected=selected
-                    frame=frame tip=tip on_select=on_select/>
+                    frame=frame tip=tip on_select=on_select hit_r=hit_r/>
                 </svg>
                 <text class="chart-title" x="10" y="22" font-size="16" font-weight="600">{move || title.get()}</text>
                 <g class="legend"><MapLegend ranking=ranking y=height + 18.0/></g>
@@ -200,6 +203,7 @@ fn FacilityPoints(
     frame: NodeRef<leptos::html::Div>,
     tip: RwSignal<Option<Tip>>,
     on_select: Callback<String>,
+    hit_r: Memo<Option<f64>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let values = Memo::new(move |_| {
@@ -214,6 +218,7 @@ fn FacilityPoints(
         })
     });
     let layer = NodeRef::<leptos::svg::G>::new();
+    let targets = hit_circles(&facilities, &places);
     let points = facilities
         .iter()
         .filter_map(|f| {
@@ -240,6 +245,7 @@ fn FacilityPoints(
             values.with_untracked(|figures| resize_points(&layer, figures, selected.as_deref()));
         }
     });
+    follow_hit_radius(layer, hit_r);
     // What a point's tooltip says, made when it is shown.
     let tip_lines = move |id: &str| -> Option<Vec<String>> {
         let f = facilities.iter().find(|f| f.id == id)?;
@@ -280,6 +286,7 @@ fn FacilityPoints(
             on:keydown=move |e: web_sys::KeyboardEvent| if e.key() == "Enter" {
                 if let Some((_, id)) = point_of(&e) { on_select.run(id) }
             }>
+            <g class="hit-targets">{targets}</g>
             {points}
         </g>
     }
@@ -289,8 +296,10 @@ fn FacilityPoints(
 fn point_of(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
     use wasm_bindgen::JsCast;
     let target: web_sys::Element = e.target()?.dyn_into().ok()?;
-    let point = target.closest("[data-facility]").ok()??;
-    let id = point.get_attribute("data-facility")?;
+    let point = target.closest("[data-facility], [data-hit]").ok()??;
+    let id = point
+        .get_attribute("data-facility")
+        .or_else(|| point.get_attribute("data-hit"))?;
     Some((point, id))
 }
 

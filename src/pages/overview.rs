@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::filters::FallbackNotice;
 use crate::components::kpi::{KpiCard, QuantityCard};
 use crate::components::overview_picture::{BlkHeadline, OverviewPicture};
+use crate::components::overview_trend::OverviewTrend;
 use crate::components::profile_link::{CountryLink, ProductLink};
 use crate::components::provenance::{
     IllustrativeMark, ProvenanceMark, ProvisionalMark, SourceCitation,
@@ -111,7 +112,10 @@ fn OverviewBody(data: OverviewData, #[prop(into)] filter: Signal<Filter>) -> imp
             <KpiCard kpi="products_pipeline" value=s.products_pipeline label=Text::KpiProductsPipeline/>
             <BlkHeadline/>
         </div>
-        <OverviewPicture filter=filter/>
+        <div class="overview-visuals">
+            <OverviewPicture filter=filter/>
+            <OverviewTrend filter=filter/>
+        </div>
         </div>
         <h2>{tr(Text::QuantitiesTitle)}</h2>
         <p class="hint">{tr(Text::QuantitiesNote)}</p>

@@ -94,6 +94,23 @@ pub fn place_labels(labels: &[Rect], keep_clear: &[Rect]) -> Vec<Option<f64>> {
         .collect()
 }
 
+/// WCAG 2.5.8's smallest target (24 px), with a pixel to spare each side for rounding.
+pub const TARGET_PX: f64 = 26.0;
+
+/// Screen pixels per map unit inside the framed view: the outer svg (viewBox `outer`) drawn
+/// `rendered` px large and letterboxed (`preserveAspectRatio` meet), holding the map, `map`
+/// units large, that shows the part `shown` of it.
+pub fn px_per_unit(rendered: (f64, f64), outer: (f64, f64), map: (f64, f64), shown: &Rect) -> f64 {
+    let outer_scale = (rendered.0 / outer.0).min(rendered.1 / outer.1);
+    outer_scale * (map.0 / shown.w).min(map.1 / shown.h)
+}
+
+/// The radius in map units of a hit circle `px` across on screen; `None` while the map has no
+/// size yet (not laid out, or hidden).
+pub fn hit_radius(px_per_unit: f64, px: f64) -> Option<f64> {
+    (px_per_unit.is_finite() && px_per_unit > 0.0).then(|| px / 2.0 / px_per_unit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +187,31 @@ mod tests {
         let placed = place_labels(&[label], &[point]);
         let base = placed[0].expect("placed above or below");
         assert_ne!(base, 100.0);
+    }
+
+    #[test]
+    fn hit_circles_are_as_wide_on_screen_as_a_target_whatever_the_zoom() {
+        let whole = frame_on(&[], (1000.0, 500.0), 0.0, 0.0);
+        // The outer svg holds the map and a 100-unit legend; drawn 500 px wide, height to spare.
+        let scale = px_per_unit((500.0, 2000.0), (1000.0, 600.0), (1000.0, 500.0), &whole);
+        assert_eq!(scale, 0.5);
+        assert_eq!(hit_radius(scale, 24.0), Some(24.0));
+        // Letterboxed by height: the smaller scale holds.
+        assert_eq!(
+            px_per_unit((5000.0, 300.0), (1000.0, 600.0), (1000.0, 500.0), &whole),
+            0.5
+        );
+        // Framed on a quarter of the map's width, a unit is four times larger on screen.
+        let framed = Rect {
+            x: 100.0,
+            y: 50.0,
+            w: 250.0,
+            h: 125.0,
+        };
+        let zoomed = px_per_unit((500.0, 2000.0), (1000.0, 600.0), (1000.0, 500.0), &framed);
+        assert_eq!(zoomed, 2.0);
+        assert_eq!(hit_radius(zoomed, TARGET_PX), Some(6.5));
+        assert_eq!(hit_radius(0.0, 24.0), None);
+        assert_eq!(hit_radius(f64::INFINITY, 24.0), None);
     }
 }

@@ -85,6 +85,52 @@ pub fn stacks_by_unit(series: &[ProductionSeries]) -> Vec<UnitStack> {
         .collect()
 }
 
+/// One product's series, counted in one unit: what the overview's trend can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendChoice {
+    pub product_id: String,
+    pub unit: Unit,
+}
+
+/// The products the overview's trend offers, the default first. Totals in different units
+/// cannot be compared, so "largest" means the longest record: most periods with output, then
+/// the product id, so the same data always opens on the same product.
+pub fn trend_choices(series: &[ProductionSeries]) -> Vec<TrendChoice> {
+    let mut mine: Vec<(usize, &ProductionSeries)> = series
+        .iter()
+        .map(|s| (s.points.iter().filter(|p| p.quantity > 0.0).count(), s))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    mine.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.product_id.cmp(&b.1.product_id))
+    });
+    mine.into_iter()
+        .map(|(_, s)| TrendChoice {
+            product_id: s.product_id.clone(),
+            unit: s.unit,
+        })
+        .collect()
+}
+
+/// Months inside one year; quarters over several, so the trend keeps few enough columns to read.
+pub fn trend_granularity(filter: &crate::filter::Filter) -> crate::production::Granularity {
+    match filter.single_year() {
+        Some(_) => crate::production::Granularity::Month,
+        None => crate::production::Granularity::Quarter,
+    }
+}
+
+/// The chosen product's trend as a one-product stack, or `None` when it has no series.
+pub fn trend_stack(series: &[ProductionSeries], choice: &TrendChoice) -> Option<UnitStack> {
+    let one: Vec<ProductionSeries> = series
+        .iter()
+        .filter(|s| s.product_id == choice.product_id && s.unit == choice.unit)
+        .cloned()
+        .collect();
+    stacks_by_unit(&one).into_iter().next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +153,37 @@ mod tests {
         assert_eq!(pieces.segment(1, 1), (50.0, 70.0));
         assert_eq!(pieces.total(), 80.0);
         assert_eq!(s[1].total(), 7.0);
+    }
+
+    #[test]
+    fn the_trend_opens_on_the_longest_record_and_never_mixes_units() {
+        let all = [
+            series("bag", Unit::Piece, &[("2025-01", 10.0), ("2025-02", 20.0)]),
+            series(
+                "coffee",
+                Unit::Kilogram,
+                &[("2025-01", 7.0), ("2025-02", 0.0)],
+            ),
+            series("basket", Unit::Piece, &[("2025-01", 5.0), ("2025-03", 6.0)]),
+            series("soap", Unit::Piece, &[("2025-01", 0.0)]),
+        ];
+        let choices = trend_choices(&all);
+        let ids: Vec<&str> = choices.iter().map(|c| c.product_id.as_str()).collect();
+        assert_eq!(ids, ["bag", "basket", "coffee"]);
+        let basket = trend_stack(&all, &choices[1]).unwrap();
+        assert_eq!(basket.products, ["basket"]);
+        assert_eq!(basket.periods, ["2025-01", "2025-03"]);
+        assert_eq!(basket.totals, [5.0, 6.0]);
+        let coffee = trend_stack(&all, &choices[2]).unwrap();
+        assert_eq!((coffee.unit, coffee.total()), (Unit::Kilogram, 7.0));
+        let wrong_unit = TrendChoice {
+            product_id: "bag".into(),
+            unit: Unit::Kilogram,
+        };
+        assert_eq!(trend_stack(&all, &wrong_unit), None);
+        use crate::production::Granularity;
+        let year = crate::filter::Filter::default().with_year(Some(2025));
+        assert_eq!(trend_granularity(&year), Granularity::Month);
+        assert_eq!(trend_granularity(&Default::default()), Granularity::Quarter);
     }
 }
