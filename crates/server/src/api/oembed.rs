@@ -20,7 +20,8 @@ pub async fn provide(headers: HeaderMap, RawQuery(q): RawQuery) -> Result<Respon
     if let Some(format) = params.single("format")? {
         if format != "json" {
             let message = format!("format {format:?}: this provider answers json only");
-            return Ok((StatusCode::NOT_IMPLEMENTED, message).into_response());
+            let error = serde_json::json!({"error": {"code": "format_not_implemented", "message": message}});
+            return Ok((StatusCode::NOT_IMPLEMENTED, Json(error)).into_response());
         }
     }
     let url = params

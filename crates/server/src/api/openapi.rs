@@ -84,6 +84,10 @@ pub fn document(endpoints: &[Endpoint], known: Option<&karya_core::entry::Known>
             "503".into(),
             error_response("Busy for now (database locked, server at its limit); see Retry-After"),
         );
+        if e.path == "/oembed" {
+            // oEmbed 1.0's own status for a format the provider does not give (only json here).
+            responses.insert("501".into(), error_response("A format other than json"));
+        }
         if e.editor {
             responses.insert(
                 "401".into(),

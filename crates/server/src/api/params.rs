@@ -166,7 +166,9 @@ pub fn schema(
             "enum": karya_core::tables::Table::ALL.map(|t| t.name())}),
         "record_key" => json!({"type": "string", "minLength": 1}),
         // oEmbed: the view's address, the frame's largest size, and the one format answered.
-        "url" => json!({"type": "string", "pattern": "^https?://[^\\s]+$"}),
+        // What the core reads as an address: no space nor control character, a host first.
+        "url" => json!({"type": "string",
+            "pattern": "^https?://[^\\s\\u0000-\\u001f\\u007f-\\u009f/?#][^\\s\\u0000-\\u001f\\u007f-\\u009f]*$"}),
         "maxwidth" | "maxheight" => json!({"type": "integer", "minimum": 1, "maximum": 10_000}),
         "format" => choices(&["json"]),
         _ => json!({"type": "string"}),
