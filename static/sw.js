@@ -26,8 +26,9 @@ const FORMAT = 2;
 const APP = `karya-app-v${FORMAT}`;
 const DATA = `karya-data-v${FORMAT}`;
 // Answers and files kept at most: the oldest go first, so the store stays small on a phone.
+// Files: room for every page chunk of a build (about 150 small files) and the shell's.
 const MAX_ANSWERS = 300;
-const MAX_FILES = 200;
+const MAX_FILES = 500;
 const SHELL = '/index.html';
 // Editor-only addresses: never kept, even without a token.
 const PRIVATE = /^\/api\/v\d+\/(session|audit)/;
