@@ -84,7 +84,7 @@ bench:
 	KARYA_BIN=$(SERVER_BIN) CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
 	bench/import.sh
 
-# Lighthouse's accessibility score of the five main pages, printed (not asserted).
+# Lighthouse on the five main pages: performance (mobile defaults) and accessibility, printed.
 lighthouse: test-tools app
 	cargo build --locked -p karya-server
 	CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs

@@ -30,18 +30,22 @@ export async function throttledPage(chromium) {
   return { page, context };
 }
 
+// Nearest-rank percentiles (the p-th percentile is the ceil(p·n)-th smallest): with 10 runs
+// p90 is the 9th, not the largest; with fewer than 10 it is the largest, so `runs` is printed
+// beside it.
 export const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
+  const q = (p) => s[Math.max(0, Math.ceil(p * s.length) - 1)];
+  return { runs: s.length, median: q(0.5), p90: q(0.9), min: s[0], max: s[s.length - 1] };
 };
 
-// One line of a timing table: median, p90, min, max and the goal.
+// One line of a timing table: runs, median, p90, min, max and the goal.
 export function printRow(name, s, goal) {
-  console.log(`${name.padEnd(48)} ${s.median.toFixed(0).padStart(7)} ${s.p90.toFixed(0).padStart(7)} ${s.min.toFixed(0).padStart(7)} ${s.max.toFixed(0).padStart(7)}   ${goal}`);
+  const ms = (x) => x.toFixed(0).padStart(7);
+  console.log(`${name.padEnd(48)} ${String(s.runs).padStart(4)} ${ms(s.median)} ${ms(s.p90)} ${ms(s.min)} ${ms(s.max)}   ${goal}`);
 }
 
 export function printHeader(title) {
   console.log(`\n${title}`);
-  console.log(`${'measure'.padEnd(48)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
+  console.log(`${'measure'.padEnd(48)} ${'runs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
 }

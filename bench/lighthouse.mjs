@@ -1,7 +1,10 @@
-// Lighthouse's accessibility score of the five main pages (`make lighthouse`, also run by
-// `make bench`), offline against the real server with the sample data and Debian's Chromium.
-// Printed, not asserted: axe-core in the end-to-end suite is the test; this is the audit a
-// reviewer runs. Failing audits are listed under their page so they can be fixed.
+// Lighthouse on the five main pages (`make lighthouse`, also run by `make bench`), offline
+// against the real server with the sample data and Debian's Chromium:
+//   - performance with Lighthouse's mobile defaults (simulated slow 4G, CPU 4× slower):
+//     score, LCP, CLS and TBT per page, beside the first-load goals;
+//   - the accessibility score (desktop), with failing audits listed under their page.
+// Printed, not asserted: timings are for benchmarks, and axe-core in the end-to-end suite is
+// the accessibility test; this is the audit a reviewer runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,17 +17,30 @@ const PAGES = ['/', '/map', '/facilities', '/facility/lapas-cirebon', '/briefing
 const out = mkdtempSync(join(tmpdir(), 'karya-lighthouse-'));
 const server = await startServer({ bin: process.env.KARYA_BIN });
 let worst = 1;
+// One Lighthouse run of one page; `flags` choose the categories and the device.
+function lighthouse(path, flags) {
+  const report = join(out, 'report.json');
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/lighthouse'), [
+    `${server.url}${path}`, ...flags, '--output=json', `--output-path=${report}`, '--quiet',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu',
+  ], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' } });
+  if (run.status !== 0) throw new Error(`lighthouse ${path}: ${run.stderr}`);
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
 try {
+  console.log('Lighthouse performance (mobile defaults: simulated slow 4G, CPU 4× slower)');
+  console.log(`  ${'page'.padEnd(26)} ${'score'.padStart(5)} ${'LCP s'.padStart(6)} ${'CLS'.padStart(6)} ${'TBT ms'.padStart(7)}`);
+  for (const path of PAGES) {
+    const lhr = lighthouse(path, ['--only-categories=performance']);
+    const num = (id) => lhr.audits[id].numericValue;
+    console.log(`  ${path.padEnd(26)} ${lhr.categories.performance.score.toFixed(2).padStart(5)} `
+      + `${(num('largest-contentful-paint') / 1000).toFixed(1).padStart(6)} `
+      + `${num('cumulative-layout-shift').toFixed(3).padStart(6)} ${num('total-blocking-time').toFixed(0).padStart(7)}`);
+  }
+  console.log('  goals: score ≥ 0.90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms');
   console.log('Lighthouse accessibility (desktop, headless Chromium)');
   for (const path of PAGES) {
-    const report = join(out, 'report.json');
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/lighthouse'), [
-      `${server.url}${path}`, '--only-categories=accessibility', '--preset=desktop',
-      '--output=json', `--output-path=${report}`, '--quiet',
-      '--chrome-flags=--headless --no-sandbox --disable-gpu',
-    ], { encoding: 'utf8', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' } });
-    if (run.status !== 0) throw new Error(`lighthouse ${path}: ${run.stderr}`);
-    const lhr = JSON.parse(readFileSync(report, 'utf8'));
+    const lhr = lighthouse(path, ['--only-categories=accessibility', '--preset=desktop']);
     const score = lhr.categories.accessibility.score;
     worst = Math.min(worst, score);
     const applied = lhr.categories.accessibility.auditRefs

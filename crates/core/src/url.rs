@@ -140,8 +140,9 @@ pub fn page_href(path: &str, filter: &Filter, lang: Lang, own: &[(&str, String)]
     }
 }
 
-/// Percent-encodes what a person may type (a search), leaving ids and codes as they are.
-fn url_encode(v: &str) -> String {
+/// Percent-encodes what a person may type (a search), leaving ids and codes as they are;
+/// also the server's encoding of a page address inside the oEmbed discovery link.
+pub fn url_encode(v: &str) -> String {
     v.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {

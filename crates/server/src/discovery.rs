@@ -25,17 +25,6 @@ fn attr_escape(s: &str) -> String {
         .replace('<', "&lt;")
 }
 
-fn query_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// `html` with the discovery link of the view at `path_and_query` before `</head>`; unchanged
 /// for an address that is not an embeddable view.
 pub fn with_discovery(html: &str, origin: &str, path_and_query: &str) -> String {
@@ -47,7 +36,7 @@ pub fn with_discovery(html: &str, origin: &str, path_and_query: &str) -> String 
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">\n",
         attr_escape(&format!(
             "{origin}/api/v1/oembed?url={}&format=json",
-            query_encode(&page)
+            karya_core::url::url_encode(&page)
         )),
         attr_escape(&answer.title)
     );

@@ -103,6 +103,12 @@ pub fn app_and_answers(
         config.limits.writes_per_minute,
     );
     let answers = state.answers.clone();
+    // Read every release into memory now, so the first readers after a start do not wait for
+    // it; a failure here is left for the first request to report.
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        let (releases, store) = (state.releases.clone(), state.store.clone());
+        runtime.spawn(async move { releases.warm(&store).await });
+    }
     let api = Router::new()
         .nest("/v1", api::router(state))
         .fallback(api::no_such_route);

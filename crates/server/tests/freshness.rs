@@ -81,12 +81,7 @@ async fn identical_aggregate_requests_are_answered_from_memory_until_the_data_ch
     let (_, before) = app.get(uri).await;
     // Changed behind the server's back (no write through Karya, so the version stays): the
     // answer in memory is still given, which shows it is not worked out again.
-    let url = if common::on_postgres() {
-        app.db.clone()
-    } else {
-        format!("sqlite://{}", app.db)
-    };
-    let mut db = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let mut db = sqlx::AnyConnection::connect(&any_url(&app)).await.unwrap();
     sqlx::query("DELETE FROM shipments WHERE country = 'ES'")
         .execute(&mut db)
         .await
@@ -179,4 +174,104 @@ async fn concurrent_identical_requests_for_an_uncached_address_are_worked_out_on
         "{refused:?}"
     );
     assert!(app.answers.computed() >= 3);
+}
+
+/// The aggregates filter the releases in memory (read once per data version), or read them
+/// from the database when there are too many to keep: both must keep exactly the releases the
+/// SQL clause keeps, in its order, for every kind of filter (the undated release included).
+#[tokio::test]
+async fn releases_kept_in_memory_are_the_ones_sql_selects() {
+    use karya_core::Filter;
+    use karya_server::api::releases::ReleaseSnapshot;
+    use karya_server::storage::ShipmentQuery;
+
+    let app = test_app().await;
+    let store = app.store().await;
+    let (_, every) = store.shipments(&ShipmentQuery::default()).await.unwrap();
+    assert!(
+        every.iter().any(|s| s.date.is_none()),
+        "the sample has an undated release"
+    );
+    let mut pairs: Vec<Vec<(String, String)>> = vec![vec![]];
+    for s in &every {
+        pairs.push(vec![("product".into(), s.product_id.clone())]);
+        pairs.push(vec![("country".into(), s.country.clone())]);
+        pairs.push(vec![("facility".into(), s.facility_id.clone())]);
+        if let Some(date) = s.date {
+            let (year, month, day) = (date.format("%Y"), date.format("%Y-%m"), date.to_string());
+            pairs.push(vec![
+                ("from".into(), year.to_string()),
+                ("to".into(), year.to_string()),
+            ]);
+            pairs.push(vec![("from".into(), month.to_string())]);
+            pairs.push(vec![
+                ("to".into(), day.clone()),
+                ("country".into(), s.country.clone()),
+            ]);
+        }
+    }
+    let kept = ReleaseSnapshot::default();
+    let read_each_time = ReleaseSnapshot::keeping_at_most(0);
+    let ids = |list: &[karya_core::Shipment]| list.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    let mut narrowed = 0;
+    for p in &pairs {
+        let filter = Filter::from_pairs(p.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+        let query = ShipmentQuery {
+            filter: filter.clone(),
+            ..Default::default()
+        };
+        let (_, by_sql) = store.shipments(&query).await.unwrap();
+        assert!(
+            !by_sql.is_empty(),
+            "{p:?} keeps at least the release it was made from"
+        );
+        narrowed += usize::from(by_sql.len() < every.len());
+        assert_eq!(
+            ids(&kept.matching(&store, &filter).await.unwrap()),
+            ids(&by_sql),
+            "{p:?}"
+        );
+        let read = read_each_time.matching(&store, &filter).await.unwrap();
+        assert_eq!(ids(&read), ids(&by_sql), "{p:?}");
+    }
+    assert!(
+        narrowed > 50,
+        "most filters narrow the list ({narrowed} did)"
+    );
+    assert_eq!(ids(&kept.every(&store).await.unwrap()), ids(&every));
+}
+
+/// An editor's token changes no public answer: making or revoking one keeps every cache and
+/// validator (it is still audited), while a write of data moves the version.
+#[tokio::test]
+async fn tokens_leave_the_data_version_alone() {
+    let app = test_app().await;
+    let store = app.store().await;
+    let before = store.data_version().await.unwrap();
+    let token = app.token("ani").await;
+    store.revoke_token("ani").await.unwrap();
+    assert_eq!(store.data_version().await.unwrap(), before);
+    let audited =
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE record_type = 'editor_tokens'")
+            .fetch_one(&mut sqlx::AnyConnection::connect(&any_url(&app)).await.unwrap())
+            .await
+            .unwrap();
+    assert_eq!(sqlx::Row::get::<i64, _>(&audited, "n"), 2);
+    let writer = app.token("budi").await;
+    let uri = "/api/v1/shipments/f7-cirebon-spanyol-coco-shade";
+    let (status, _) = app.write("DELETE", uri, Some(&writer), "", JSON).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "withdrawn with a token other than {token}"
+    );
+    assert!(store.data_version().await.unwrap() > before);
+}
+
+fn any_url(app: &common::TestApp) -> String {
+    if common::on_postgres() {
+        app.db.clone()
+    } else {
+        format!("sqlite://{}", app.db)
+    }
 }

@@ -2,19 +2,14 @@
 //! cut off at the limit while others are served, and SIGTERM lets a write in flight finish
 //! (and land) before the process exits 0.
 
+mod common;
+
+use common::karya;
 use sqlx::Connection;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn karya() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_karya"));
-    cmd.env_remove("KARYA_DB")
-        .env_remove("KARYA_ADDR")
-        .env_remove("KARYA_DIST");
-    cmd
-}
 
 /// Starts `karya serve` on `db` with `extra` flags; returns the process and its address.
 fn start(db: &str, extra: &[&str]) -> (Child, String) {

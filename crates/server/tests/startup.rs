@@ -1,16 +1,11 @@
 //! The `karya` binary's start: the address it prints, and the clear errors it gives when it
 //! cannot start.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+mod common;
 
-fn karya() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_karya"));
-    cmd.env_remove("KARYA_DB")
-        .env_remove("KARYA_ADDR")
-        .env_remove("KARYA_DIST");
-    cmd
-}
+use common::karya;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 
 #[test]
 fn prints_the_address_to_open() {

@@ -4,24 +4,10 @@
 
 mod common;
 
-use common::{fresh_database, test_app};
+use common::{fresh_database, import_path, test_app};
 use karya_server::storage::Store;
-use karya_server::transfer::{backup, export, import};
+use karya_server::transfer::{backup, export};
 use std::path::Path;
-
-async fn import_path(store: &Store, path: &Path) -> Result<import::ImportReport, Vec<String>> {
-    let files = import::read_path(path, &mut |_| {})
-        .map_err(|e| e.iter().map(|x| x.to_string()).collect::<Vec<_>>())?;
-    let plan = match import::plan(store, &files).await {
-        Ok(p) => p,
-        Err(import::PlanError::Invalid(e)) => {
-            return Err(e.iter().map(|x| x.to_string()).collect())
-        }
-        Err(e) => panic!("{e}"),
-    };
-    import::write(store, &plan, "test", "files").await.unwrap();
-    Ok(plan.report)
-}
 
 fn read_dir_sorted(dir: &Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)

@@ -4,24 +4,8 @@
 
 mod common;
 
-use common::test_app;
-use karya_server::storage::Store;
-use karya_server::transfer::{export, import};
-use std::path::Path;
-
-async fn import_path(store: &Store, path: &Path) -> Result<import::ImportReport, Vec<String>> {
-    let files = import::read_path(path, &mut |_| {})
-        .map_err(|e| e.iter().map(|x| x.to_string()).collect::<Vec<_>>())?;
-    let plan = match import::plan(store, &files).await {
-        Ok(p) => p,
-        Err(import::PlanError::Invalid(e)) => {
-            return Err(e.iter().map(|x| x.to_string()).collect())
-        }
-        Err(e) => panic!("{e}"),
-    };
-    import::write(store, &plan, "test", "files").await.unwrap();
-    Ok(plan.report)
-}
+use common::{import_path, test_app};
+use karya_server::transfer::export;
 
 const SHIPMENT: &str = "id,date,facility_id,product_id,country,quantity,unit,value_idr,value_usd,provisional,provenance,source_id,source_fact,source_quote\n";
 

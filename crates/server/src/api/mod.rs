@@ -12,6 +12,7 @@ mod open_data;
 mod openapi;
 mod params;
 mod read;
+pub mod releases;
 pub mod routes;
 mod state;
 

@@ -78,13 +78,7 @@ fn unknown(param: &'static str, what: &'static str, value: &str) -> ApiError {
 pub async fn summary(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiResult<Summary> {
     let params = Params::parse(q.as_deref(), params::SUMMARY)?;
     let filter = known_filter(&s.store, &params).await?;
-    let (_, shipments) = s
-        .store
-        .shipments(&ShipmentQuery {
-            filter: filter.clone(),
-            ..Default::default()
-        })
-        .await?;
+    let shipments = s.releases.matching(&s.store, &filter).await?;
     let products = s.store.products().await?;
     Ok(Json(summarize(&filter, &shipments, &products)))
 }
@@ -137,13 +131,7 @@ pub async fn destinations(
             ))
         })?,
     };
-    let (_, matching) = s
-        .store
-        .shipments(&ShipmentQuery {
-            filter: filter.clone(),
-            ..Default::default()
-        })
-        .await?;
+    let matching = s.releases.matching(&s.store, &filter).await?;
     let mut result = karya_core::destinations::destinations(&filter, &matching, measure)
         .map_err(|e| ApiError::Impossible(e.to_string()))?;
     // The year slider spans all the data, not only what this filter keeps.
@@ -202,13 +190,7 @@ pub async fn ranking(State(s): State<AppState>, RawQuery(q): RawQuery) -> ApiRes
     };
     // Every facility is counted whatever `facility` says; the answer still echoes `filter`.
     let scope = Endpoint::Ranking.scope(&filter);
-    let (_, shipments) = s
-        .store
-        .shipments(&ShipmentQuery {
-            filter: scope.clone(),
-            ..Default::default()
-        })
-        .await?;
+    let shipments = s.releases.matching(&s.store, &scope).await?;
     let totals = s.store.production_totals(&scope).await?;
     let unit = match &filter.product {
         Some(id) => s.store.product(id).await?.map(|p| p.unit),
@@ -229,7 +211,7 @@ pub async fn pipeline(
 ) -> ApiResult<Vec<PipelineStage>> {
     Params::parse(q.as_deref(), params::NO_PARAMS)?;
     let products = s.store.products().await?;
-    let (_, shipments) = s.store.shipments(&ShipmentQuery::default()).await?;
+    let shipments = s.releases.every(&s.store).await?;
     let starts = s.store.production_starts().await?;
     Ok(Json(karya_core::pipeline::pipeline(
         &products, &shipments, &starts,

@@ -11,6 +11,8 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     /// Aggregate answers kept until the data's version moves.
     pub answers: Arc<super::freshness::AnswerCache>,
+    /// Every release, read once per data version, for the aggregates.
+    pub releases: Arc<super::releases::ReleaseSnapshot>,
 }
 
 impl AppState {
@@ -19,6 +21,7 @@ impl AppState {
             store,
             limits: Arc::new(Limits::new(trusted_proxies, max_writes)),
             answers: Arc::default(),
+            releases: Arc::default(),
         }
     }
 }

@@ -71,6 +71,14 @@ impl Store {
         Ok((total as u32, all(rows, shipment)?))
     }
 
+    /// How many releases there are in all.
+    pub async fn release_count(&self) -> Result<i64, StorageError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM shipments")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.try_get("n")?)
+    }
+
     pub async fn shipment(&self, id: &str) -> Result<Option<Shipment>, StorageError> {
         let row = sqlx::query(&one_shipment_sql())
             .bind(id)

@@ -42,7 +42,7 @@ async fn audit_token(
 ) -> Result<(), StorageError> {
     let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
     let actor = format!("karya token ({user})");
-    super::write::audit_raw(tx, &actor, action, "editor_tokens", name, before, after).await
+    super::write::audit_entry(tx, &actor, action, "editor_tokens", name, before, after).await
 }
 
 #[derive(Debug, thiserror::Error)]

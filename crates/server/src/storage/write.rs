@@ -287,10 +287,24 @@ pub(super) async fn audit_raw(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), StorageError> {
-    // Every audited write moves the data's version, in the write's own transaction.
+    // Every audited write of data moves the data's version, in the write's own transaction.
     sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1")
         .execute(&mut **tx)
         .await?;
+    audit_entry(tx, actor, action, record_type, key, before, after).await
+}
+
+/// An audit entry that leaves the data's version alone: for changes no public answer shows
+/// (editors' tokens), which would otherwise empty every cache and validator for nothing.
+pub(super) async fn audit_entry(
+    tx: &mut Tx,
+    actor: &str,
+    action: AuditAction,
+    record_type: &str,
+    key: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), StorageError> {
     let now = chrono::Utc::now();
     let mut suffix = [0u8; 6];
     getrandom::fill(&mut suffix).map_err(|e| StorageError::Corrupt(e.to_string()))?;

@@ -164,3 +164,31 @@ impl TestApp {
         json["total"].as_u64().unwrap()
     }
 }
+
+/// Imports the files at `path` as `karya import` does: the report, or every error as text.
+pub async fn import_path(
+    store: &karya_server::storage::Store,
+    path: &std::path::Path,
+) -> Result<karya_server::transfer::import::ImportReport, Vec<String>> {
+    use karya_server::transfer::import;
+    let files = import::read_path(path, &mut |_| {})
+        .map_err(|e| e.iter().map(|x| x.to_string()).collect::<Vec<_>>())?;
+    let plan = match import::plan(store, &files).await {
+        Ok(p) => p,
+        Err(import::PlanError::Invalid(e)) => {
+            return Err(e.iter().map(|x| x.to_string()).collect())
+        }
+        Err(e) => panic!("{e}"),
+    };
+    import::write(store, &plan, "test", "files").await.unwrap();
+    Ok(plan.report)
+}
+
+/// The `karya` binary, with none of its settings taken from this shell's environment.
+pub fn karya() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_karya"));
+    cmd.env_remove("KARYA_DB")
+        .env_remove("KARYA_ADDR")
+        .env_remove("KARYA_DIST");
+    cmd
+}
