@@ -134,6 +134,23 @@ impl ReferenceData {
         Signal::derive(move || tables.get())
     }
 
+    /// Whether the tables know what a profile's address names: `None` while they load. Failed
+    /// tables count as knowing it, so the figures are asked for and their panel offers the
+    /// retry; an unknown id asks nothing of the server.
+    pub fn knows(
+        &self,
+        has: impl Fn(&Tables) -> bool + Send + Sync + 'static,
+    ) -> Memo<Option<bool>> {
+        let tables = self.tables;
+        Memo::new(move |_| {
+            tables.with(|t| match t {
+                None => None,
+                Some(Ok(t)) => Some(has(t)),
+                Some(Err(_)) => Some(true),
+            })
+        })
+    }
+
     pub fn world_map(&self) -> Loaded<WorldMap> {
         self.world.get(api::world_map)
     }

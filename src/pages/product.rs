@@ -66,14 +66,7 @@ pub fn ProductPage() -> impl IntoView {
     let page = use_page::<()>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let tables = use_reference().tables();
-    let known = Memo::new(move |_| {
-        tables.with(|t| match t {
-            None => None,
-            Some(Ok(t)) => Some(t.products.iter().any(|p| p.id == id.get())),
-            Some(Err(_)) => Some(true),
-        })
-    });
+    let known = use_reference().knows(move |t| t.products.iter().any(|p| p.id == id.get()));
     let content = move || match known.get() {
         None => view! { <Loading/> }.into_any(),
         Some(false) => view! {

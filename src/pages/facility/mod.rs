@@ -51,16 +51,7 @@ pub fn FacilityPage() -> impl IntoView {
     let page = use_page::<FacilityView>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
-    let tables = use_reference().tables();
-    // Figures are asked for only once the facility is known: an unknown id asks nothing of
-    // the server. Failed reference data goes on to the figures, whose panel offers the retry.
-    let known = Memo::new(move |_| {
-        tables.with(|t| match t {
-            None => None,
-            Some(Ok(t)) => Some(t.facility(&id.get()).is_some()),
-            Some(Err(_)) => Some(true),
-        })
-    });
+    let known = use_reference().knows(move |t| t.facility(&id.get()).is_some());
     let content = move || match known.get() {
         None => view! { <Loading/> }.into_any(),
         Some(false) => view! {
