@@ -29,6 +29,9 @@ test('a reload with the backend stopped shows the kept data and when it was fetc
     await page.waitForSelector('[data-notice=offline]');
     const notice = await page.textContent('[data-notice=offline]');
     assert.match(notice, /data kept as of \d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB/);
+    // The notice can come with the first kept answer (the reference tables), a moment before
+    // the map's own figures are drawn.
+    await page.waitForSelector('svg.world-map [data-iso][data-value]');
     const offline = await page.evaluate(() => Object.fromEntries(
       [...document.querySelectorAll('svg.world-map [data-iso][data-value]')].map((p) => [p.dataset.iso, p.dataset.value])));
     assert.deepEqual(offline, online, 'the same figures as before');
