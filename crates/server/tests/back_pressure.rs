@@ -7,45 +7,8 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{on_postgres, test_app_with, TestApp};
-use sqlx::Connection;
+use common::{create_release, hold_write_lock, test_app_with};
 use std::time::{Duration, Instant};
-
-/// Holds the write lock that a new release needs, until dropped or rolled back.
-async fn hold_write_lock(app: &TestApp) -> sqlx::AnyConnection {
-    let url = if on_postgres() {
-        app.db.clone()
-    } else {
-        format!("sqlite://{}", app.db)
-    };
-    let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
-    if on_postgres() {
-        sqlx::query("BEGIN").execute(&mut c).await.unwrap();
-        sqlx::query("LOCK TABLE issued_ids IN ACCESS EXCLUSIVE MODE")
-            .execute(&mut c)
-            .await
-            .unwrap();
-    } else {
-        sqlx::query("BEGIN IMMEDIATE")
-            .execute(&mut c)
-            .await
-            .unwrap();
-    }
-    c
-}
-
-fn create(token: &str) -> Request<Body> {
-    let body = serde_json::json!({
-        "date": "2025-06-17", "facility_id": "lapas-cirebon", "product_id": "coco-shade",
-        "country": "ES", "quantity": 5, "unit": "piece",
-        "source": {"id": "", "outlet": "Antara", "title": "t"}
-    });
-    Request::post("/api/v1/shipments")
-        .header("content-type", "application/json")
-        .header("authorization", format!("Bearer {token}"))
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_past_the_time_limit_is_answered_503_and_writes_nothing() {
@@ -54,7 +17,7 @@ async fn a_request_past_the_time_limit_is_answered_503_and_writes_nothing() {
     let before = app.shipment_count().await;
     let mut lock = hold_write_lock(&app).await;
     let started = Instant::now();
-    let (status, headers, body) = app.send(create(&token)).await;
+    let (status, headers, body) = app.send(create_release(&token)).await;
     assert_eq!(
         status,
         StatusCode::SERVICE_UNAVAILABLE,
@@ -79,7 +42,7 @@ async fn past_the_requests_in_flight_others_get_503_at_once() {
     let mut lock = hold_write_lock(&app).await;
     let slow = {
         let app = app.clone();
-        tokio::spawn(async move { app.send(create(&token)).await.0 })
+        tokio::spawn(async move { app.send(create_release(&token)).await.0 })
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
     let started = Instant::now();

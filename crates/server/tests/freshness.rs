@@ -7,7 +7,6 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::test_app;
-use sqlx::Connection;
 
 const JSON: &str = "application/json";
 
@@ -81,7 +80,7 @@ async fn identical_aggregate_requests_are_answered_from_memory_until_the_data_ch
     let (_, before) = app.get(uri).await;
     // Changed behind the server's back (no write through Karya, so the version stays): the
     // answer in memory is still given, which shows it is not worked out again.
-    let mut db = sqlx::AnyConnection::connect(&any_url(&app)).await.unwrap();
+    let mut db = app.connect().await;
     sqlx::query("DELETE FROM shipments WHERE country = 'ES'")
         .execute(&mut db)
         .await
@@ -253,7 +252,7 @@ async fn tokens_leave_the_data_version_alone() {
     assert_eq!(store.data_version().await.unwrap(), before);
     let audited =
         sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE record_type = 'editor_tokens'")
-            .fetch_one(&mut sqlx::AnyConnection::connect(&any_url(&app)).await.unwrap())
+            .fetch_one(&mut app.connect().await)
             .await
             .unwrap();
     assert_eq!(sqlx::Row::get::<i64, _>(&audited, "n"), 2);
@@ -266,12 +265,4 @@ async fn tokens_leave_the_data_version_alone() {
         "withdrawn with a token other than {token}"
     );
     assert!(store.data_version().await.unwrap() > before);
-}
-
-fn any_url(app: &common::TestApp) -> String {
-    if common::on_postgres() {
-        app.db.clone()
-    } else {
-        format!("sqlite://{}", app.db)
-    }
 }

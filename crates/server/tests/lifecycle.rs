@@ -4,36 +4,18 @@
 
 mod common;
 
-use common::karya;
+use common::{address_in, karya, serve};
 use sqlx::Connection;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Starts `karya serve` on `db` with `extra` flags; returns the process and its address.
 fn start(db: &str, extra: &[&str]) -> (Child, String) {
-    let mut child = karya()
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--dist",
-            "/nonexistent",
-            "--db",
-            db,
-        ])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line.trim().rsplit("http://").next().unwrap();
-    (child, addr.trim_end_matches('/').to_string())
+    let args = ["--dist", "/nonexistent", "--db", db];
+    let (child, line) = serve(args.iter().chain(extra), Stdio::null());
+    (child, address_in(&line))
 }
 
 fn request(addr: &str, raw: &str) -> String {

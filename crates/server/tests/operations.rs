@@ -6,9 +6,8 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{on_postgres, test_app, test_app_with};
+use common::{create_release, hold_write_lock, test_app, test_app_with};
 use karya_server::{app, open_store, Config};
-use sqlx::Connection;
 
 #[tokio::test]
 async fn health_answers_503_when_the_database_cannot_be_read() {
@@ -42,35 +41,8 @@ async fn a_write_while_another_holds_the_write_lock_gets_503_with_retry_after() 
     let token = app.token("siti").await;
     let before = app.shipment_count().await;
     // Another writer (an import) holds the lock for longer than the server waits.
-    let mut import = if on_postgres() {
-        let mut c = sqlx::AnyConnection::connect(&app.db).await.unwrap();
-        sqlx::query("BEGIN").execute(&mut c).await.unwrap();
-        sqlx::query("LOCK TABLE issued_ids IN ACCESS EXCLUSIVE MODE")
-            .execute(&mut c)
-            .await
-            .unwrap();
-        c
-    } else {
-        let url = format!("sqlite://{}", app.db);
-        let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
-        sqlx::query("BEGIN IMMEDIATE")
-            .execute(&mut c)
-            .await
-            .unwrap();
-        c
-    };
-    let body = serde_json::json!({
-        "date": "2025-06-17", "facility_id": "lapas-cirebon", "product_id": "coco-shade",
-        "country": "ES", "quantity": 5, "unit": "piece",
-        "source": {"id": "", "outlet": "Antara", "title": "t"}
-    })
-    .to_string();
-    let req = Request::post("/api/v1/shipments")
-        .header("content-type", "application/json")
-        .header("authorization", format!("Bearer {token}"))
-        .body(Body::from(body))
-        .unwrap();
-    let (status, headers, bytes) = app.send(req).await;
+    let mut import = hold_write_lock(&app).await;
+    let (status, headers, bytes) = app.send(create_release(&token)).await;
     assert_eq!(
         status,
         StatusCode::SERVICE_UNAVAILABLE,

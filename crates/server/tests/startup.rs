@@ -3,26 +3,22 @@
 
 mod common;
 
-use common::karya;
+use common::{address_in, karya, new_postgres_database, serve};
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
 #[test]
 fn prints_the_address_to_open() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = karya()
-        .args(["serve", "--addr", "127.0.0.1:0", "--dist"])
-        .arg(dir.path().join("dist"))
-        .arg("--db")
-        .arg(dir.path().join("k.sqlite3"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (dist, db) = (dir.path().join("dist"), dir.path().join("k.sqlite3"));
+    let args = [
+        OsStr::new("--dist"),
+        dist.as_os_str(),
+        OsStr::new("--db"),
+        db.as_os_str(),
+    ];
+    let (mut child, line) = serve(args, Stdio::null());
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(
@@ -112,25 +108,15 @@ fn help_says_what_it_does_with_an_example() {
 fn log_of_one_request(db: &str, path: &str) -> String {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
-    let mut child = karya()
-        .env_remove("KARYA_LOG")
-        .args(["serve", "--addr", "127.0.0.1:0", "--db", db, "--dist"])
-        .arg(dir.path().join("dist"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim()
-        .rsplit("http://")
-        .next()
-        .unwrap()
-        .trim_end_matches('/')
-        .to_string();
+    let dist = dir.path().join("dist");
+    let args = [
+        OsStr::new("--db"),
+        OsStr::new(db),
+        OsStr::new("--dist"),
+        dist.as_os_str(),
+    ];
+    let (mut child, line) = serve(args, Stdio::piped());
+    let addr = address_in(&line);
     let mut conn = std::net::TcpStream::connect(&addr).unwrap();
     write!(
         conn,
@@ -170,17 +156,10 @@ fn the_database_password_is_never_logged() {
     // A new database, so the sample is loaded (and that is logged); the test server trusts
     // loopback, so any password is accepted.
     let name = format!("karya_pw_{}", std::process::id());
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let mut admin = sqlx::AnyConnection::connect(&server).await.unwrap();
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .await
-            .unwrap();
-    });
-    let mut url = url::Url::parse(&server).unwrap();
-    url.set_path(&name);
+    let url = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(new_postgres_database(&server, &name));
+    let mut url = url::Url::parse(&url).unwrap();
     url.set_password(Some("s3cret-never-logged")).unwrap();
     let log = log_of_one_request(url.as_str(), "/api/v1/health");
     assert!(log.contains("loaded the sample"), "{log}");

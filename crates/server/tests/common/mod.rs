@@ -25,21 +25,12 @@ pub struct TestApp {
 pub async fn fresh_database(dir: &std::path::Path) -> String {
     match std::env::var("KARYA_TEST_POSTGRES") {
         Ok(server) if !server.is_empty() => {
-            use sqlx::Connection;
-            sqlx::any::install_default_drivers();
             let name = format!(
                 "karya_test_{}_{}",
                 std::process::id(),
                 NEXT_DATABASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             );
-            let mut admin = sqlx::AnyConnection::connect(&server).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut admin)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&server).unwrap();
-            url.set_path(&name);
-            url.to_string()
+            new_postgres_database(&server, &name).await
         }
         _ => dir.join("db/karya.sqlite3").to_string_lossy().into_owned(),
     }
@@ -189,6 +180,95 @@ pub fn karya() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_karya"));
     cmd.env_remove("KARYA_DB")
         .env_remove("KARYA_ADDR")
-        .env_remove("KARYA_DIST");
+        .env_remove("KARYA_DIST")
+        .env_remove("KARYA_LOG");
     cmd
+}
+
+/// Creates the database `name` on the PostgreSQL server at `server`; returns its URL.
+pub async fn new_postgres_database(server: &str, name: &str) -> String {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let mut admin = sqlx::AnyConnection::connect(server).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let mut url = url::Url::parse(server).unwrap();
+    url.set_path(name);
+    url.to_string()
+}
+
+impl TestApp {
+    /// A connection of its own to the app's database, beside the server's pool.
+    pub async fn connect(&self) -> sqlx::AnyConnection {
+        use sqlx::Connection;
+        let url = if on_postgres() {
+            self.db.clone()
+        } else {
+            format!("sqlite://{}", self.db)
+        };
+        sqlx::AnyConnection::connect(&url).await.unwrap()
+    }
+}
+
+/// Holds the write lock that a new release needs, as a long import does, until dropped or
+/// rolled back.
+pub async fn hold_write_lock(app: &TestApp) -> sqlx::AnyConnection {
+    let mut c = app.connect().await;
+    if on_postgres() {
+        sqlx::query("BEGIN").execute(&mut c).await.unwrap();
+        sqlx::query("LOCK TABLE issued_ids IN ACCESS EXCLUSIVE MODE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+    } else {
+        sqlx::query("BEGIN IMMEDIATE")
+            .execute(&mut c)
+            .await
+            .unwrap();
+    }
+    c
+}
+
+/// `POST /api/v1/shipments` of one valid release, with `token`.
+pub fn create_release(token: &str) -> Request<Body> {
+    let body = serde_json::json!({
+        "date": "2025-06-17", "facility_id": "lapas-cirebon", "product_id": "coco-shade",
+        "country": "ES", "quantity": 5, "unit": "piece",
+        "source": {"id": "", "outlet": "Antara", "title": "t"}
+    });
+    Request::post("/api/v1/shipments")
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+/// Starts `karya serve` on a free loopback port, `args` after it, with its standard error
+/// going to `stderr`; returns the process and the line it printed
+/// (`Karya is running at http://…/`).
+pub fn serve<S: AsRef<std::ffi::OsStr>>(
+    args: impl IntoIterator<Item = S>,
+    stderr: std::process::Stdio,
+) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = karya()
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (child, line)
+}
+
+/// The `host:port` in the line `karya serve` prints.
+pub fn address_in(line: &str) -> String {
+    let url = line.trim().rsplit("http://").next().unwrap_or_default();
+    url.trim_end_matches('/').to_string()
 }
