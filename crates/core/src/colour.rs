@@ -224,22 +224,18 @@ mod tests {
 
     #[test]
     fn the_style_sheet_uses_these_palettes() {
+        // Each colour is written once in `:root` as light-dark(light, dark); the colour scheme
+        // (set by the theme switch or the system) picks one.
         let css = include_str!("../../../style/main.css");
-        let block = |start: &str| {
-            let from = css
-                .find(start)
-                .unwrap_or_else(|| panic!("no {start} in main.css"));
-            let rest = &css[from..];
-            rest[..rest.find('}').unwrap()].to_string()
-        };
-        let light = block(":root {");
-        let dark = block("html[data-theme=dark] {");
-        let system_dark = block("html[data-theme=auto] {");
-        for (text, palette) in [(&light, LIGHT), (&dark, DARK), (&system_dark, DARK)] {
-            for (property, value) in palette.css_properties() {
-                let rule = format!("{property}: {value};");
-                assert!(text.contains(&rule), "main.css lacks {rule} in\n{text}");
-            }
+        let from = css.find(":root {").expect("no :root in main.css");
+        let root = &css[from..from + css[from..].find('}').unwrap()];
+        let pairs = LIGHT
+            .css_properties()
+            .into_iter()
+            .zip(DARK.css_properties());
+        for ((property, light), (_, dark)) in pairs {
+            let rule = format!("{property}: light-dark({light}, {dark});");
+            assert!(root.contains(&rule), "main.css lacks {rule} in\n{root}");
         }
     }
 }
