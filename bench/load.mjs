@@ -85,17 +85,22 @@ function wrk(path, lua) {
   return { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]), p50: ms(50), p99: ms(99),
     errors: errors ? Number(errors[1]) : 0 };
 }
+// The `i`-th release an editor writes: facility, product, country, day and quantity vary with i.
+function postRelease(i, title) {
+  const product = products[i % products.length];
+  return fetch(`${url}/api/v1/shipments`, { method: 'POST', headers: {
+    'content-type': 'application/json', authorization: `Bearer ${token}` },
+  body: JSON.stringify({ date: `2025-0${1 + (i % 9)}-1${i % 10}`, facility_id: facilities[i % facilities.length],
+    product_id: product.id, country: countries[i % countries.length], quantity: 1 + (i % 500),
+    unit: product.unit, source: { id: '', outlet: 'Bench', title } }) });
+}
+
 const ceiling = wrk('/api/v1/health');
 const flood = wrk('/api/v1/summary', script);
 // The crowd right after an editor's write: the write moves the data's version, so every
 // release is read again and every address worked out anew while the flood runs.
 // Tried twice: the pooled connection from before the floods may have been closed as idle.
-const write = () => fetch(`${url}/api/v1/shipments`, { method: 'POST', headers: {
-  'content-type': 'application/json', authorization: `Bearer ${token}` },
-body: JSON.stringify({ date: '2025-06-01', facility_id: facilities[0], product_id: products[0].id,
-  country: countries[0], quantity: 1, unit: products[0].unit,
-  source: { id: '', outlet: 'Bench', title: 'the write before a flood' } }) });
-const written = await write().catch(write);
+const written = await postRelease(0, 'the write before a flood').catch(() => postRelease(0, 'the write before a flood'));
 if (written.status !== 201) throw new Error(`the write before the flood: ${written.status}`);
 const afterWrite = wrk('/api/v1/summary', script);
 
@@ -117,12 +122,7 @@ async function worker(n) {
     try {
       let res;
       if (write) {
-        const product = products[i % products.length];
-        res = await fetch(`${url}/api/v1/shipments`, { method: 'POST', headers: {
-          'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ date: `2025-0${1 + (i % 9)}-1${i % 10}`, facility_id: facilities[i % facilities.length],
-          product_id: product.id, country: countries[i % countries.length], quantity: 1 + (i % 500),
-          unit: product.unit, source: { id: '', outlet: 'Bench', title: 'load under faults' } }) });
+        res = await postRelease(i, 'load under faults');
       } else {
         res = await fetch(`${url}${paths[i % paths.length]}`);
       }
