@@ -248,12 +248,13 @@ mod indonesia_map {
             row("b", Some(25.0)),
             row("d", Some(0.0)),
         ]));
+        let selected = RwSignal::new(None::<String>);
         let fs = facilities();
         let tables = Tables::new(vec![], fs.clone(), vec![], vec![]);
         let c = mount(RwSignal::new(Lang::En), tables, move || {
             view! {
                 <IndonesiaMap geo=geo() facilities=Arc::new(fs) links=Arc::new(vec![])
-                    ranking=ranked selected=Signal::stored(None::<String>)
+                    ranking=ranked selected=selected
                     title=Signal::stored("Test facilities".to_string()) on_select=|_| {}/>
             }
         })
@@ -281,6 +282,27 @@ mod indonesia_map {
         let a = find(&c, "[data-facility=a]");
         assert_eq!(attr(&a, "data-value").as_deref(), Some("25"));
         assert_eq!(attr(&find(&c, "[data-facility=d]"), "data-value"), None);
+        // The square of d grows back with its figure (each pass writes only what changed).
+        ranked.set(ranking(vec![row("b", Some(100.0)), row("d", Some(100.0))]));
+        leptos::task::tick().await;
+        let d = find(&c, "[data-facility=d]");
+        assert_eq!(attr(&d, "data-value").as_deref(), Some("100"));
+        assert_eq!(attr(&shape("b"), "r").as_deref(), Some("14.00"));
+        assert_eq!(attr(&shape("a"), "r").as_deref(), Some("3.50"));
+        assert_eq!(attr(&a, "data-value"), None);
+
+        let is_selected = |id: &str| {
+            find(&c, &format!("[data-facility={id}]"))
+                .class_list()
+                .contains("selected")
+        };
+        assert!(!is_selected("b"));
+        selected.set(Some("b".into()));
+        leptos::task::tick().await;
+        assert!(is_selected("b") && !is_selected("a"));
+        selected.set(Some("a".into()));
+        leptos::task::tick().await;
+        assert!(is_selected("a") && !is_selected("b"));
     }
 }
 

@@ -237,13 +237,17 @@ fn FacilityPoints(
         .collect_view();
     // New figures resize the points in one pass over the DOM. (One reactive attribute per
     // point would give the figures 2,000 subscribers, and the reactive graph removes a
-    // subscriber in linear time: half a second per redraw at 500 facilities.)
+    // subscriber in linear time: half a second per redraw at 500 facilities.) The points are
+    // read from the DOM once; each pass then writes only what changed.
+    let nodes = StoredValue::new_local(None::<Vec<PointNode>>);
     Effect::new(move |_| {
         values.track();
         let selected = selected.get();
-        if let Some(layer) = layer.get() {
-            values.with_untracked(|figures| resize_points(&layer, figures, selected.as_deref()));
-        }
+        let Some(layer) = layer.get() else { return };
+        nodes.update_value(|nodes| {
+            let nodes = nodes.get_or_insert_with(|| PointNode::read_all(&layer));
+            values.with_untracked(|figures| resize_points(nodes, figures, selected.as_deref()));
+        });
     });
     follow_hit_radius(layer, hit_r);
     // What a point's tooltip says, made when it is shown.
@@ -303,44 +307,82 @@ fn point_of(e: &web_sys::Event) -> Option<(web_sys::Element, String)> {
     Some((point, id))
 }
 
-/// Gives every point in `layer` its figure, its size and whether it is the selected one.
-fn resize_points(layer: &web_sys::SvgElement, (figures, max): &Figures, selected: Option<&str>) {
-    use wasm_bindgen::JsCast;
-    let Ok(nodes) = layer.query_selector_all("[data-facility]") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        let Some(point) = nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
+/// One drawn point, as the last pass left it.
+struct PointNode {
+    id: String,
+    point: web_sys::Element,
+    /// The point's symbol (its first child), to resize.
+    shape: Option<(web_sys::Element, Symbol)>,
+    x: f64,
+    y: f64,
+    value: Option<f64>,
+    selected: bool,
+    geometry: Vec<(&'static str, String)>,
+}
+
+impl PointNode {
+    /// Every point in `layer`, with the place and symbol it was drawn with.
+    fn read_all(layer: &web_sys::SvgElement) -> Vec<PointNode> {
+        use wasm_bindgen::JsCast;
+        let Ok(nodes) = layer.query_selector_all("[data-facility]") else {
+            return Vec::new();
         };
-        let id = point.get_attribute("data-facility").unwrap_or_default();
-        let value = figures.get(&id).copied().flatten();
-        let _ = match value {
-            Some(v) => point.set_attribute("data-value", &v.to_string()),
-            None => point.remove_attribute("data-value"),
-        };
-        let _ = point
-            .class_list()
-            .toggle_with_force("selected", selected == Some(id.as_str()));
-        let number = |name: &str| {
-            point
-                .get_attribute(name)
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        let (x, y, r) = (
-            number("data-x"),
-            number("data-y"),
-            point_radius(value, *max),
-        );
-        if let Some(shape) = point.first_element_child() {
-            let geometry = Symbol::from_tag(&shape.tag_name()).map(|s| s.geometry(x, y, r));
-            for (name, value) in geometry.unwrap_or_default() {
-                let _ = shape.set_attribute(name, &value);
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .map(|point| {
+                let number = |name: &str| {
+                    point
+                        .get_attribute(name)
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .unwrap_or(0.0)
+                };
+                let shape = point
+                    .first_element_child()
+                    .and_then(|s| Some((Symbol::from_tag(&s.tag_name())?, s)))
+                    .map(|(symbol, s)| (s, symbol));
+                PointNode {
+                    id: point.get_attribute("data-facility").unwrap_or_default(),
+                    x: number("data-x"),
+                    y: number("data-y"),
+                    value: None,
+                    selected: point.class_list().contains("selected"),
+                    geometry: Vec::new(),
+                    shape,
+                    point,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Gives every point its figure, its size and whether it is the selected one, writing to the
+/// DOM only what differs from the last pass (reading it back costs as much as writing).
+fn resize_points(nodes: &mut [PointNode], (figures, max): &Figures, selected: Option<&str>) {
+    for node in nodes {
+        let value = figures.get(&node.id).copied().flatten();
+        if value != node.value || node.geometry.is_empty() {
+            let _ = match value {
+                Some(v) => node.point.set_attribute("data-value", &v.to_string()),
+                None => node.point.remove_attribute("data-value"),
+            };
+            node.value = value;
+        }
+        let is_selected = selected == Some(node.id.as_str());
+        if is_selected != node.selected {
+            let _ = node
+                .point
+                .class_list()
+                .toggle_with_force("selected", is_selected);
+            node.selected = is_selected;
+        }
+        if let Some((shape, symbol)) = &node.shape {
+            let geometry = symbol.geometry(node.x, node.y, point_radius(value, *max));
+            for (i, (name, value)) in geometry.iter().enumerate() {
+                if node.geometry.get(i).map(|(_, old)| old) != Some(value) {
+                    let _ = shape.set_attribute(name, value);
+                }
             }
+            node.geometry = geometry;
         }
     }
 }
