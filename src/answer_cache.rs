@@ -69,14 +69,18 @@ where
     cache.update_value(|c| {
         c.pending.insert(key.clone());
     });
-    leptos::task::spawn_local(async move {
-        // The page may be gone by the time the answer comes: then nothing is kept.
-        if let Ok(answer) = fetch.await {
-            cache.try_update_value(|c| c.put(key.clone(), answer));
-        }
-        cache.try_update_value(|c| {
-            c.pending.remove(&key);
-        });
+    // Started once the view asked for is on screen: sending the requests and reading their
+    // answers must not hold up the frame a person is waiting for.
+    crate::perf::after_next_paint(move || {
+        leptos::task::spawn_local(async move {
+            // The page may be gone by the time the answer comes: then nothing is kept.
+            if let Ok(answer) = fetch.await {
+                cache.try_update_value(|c| c.put(key.clone(), answer));
+            }
+            cache.try_update_value(|c| {
+                c.pending.remove(&key);
+            });
+        })
     });
 }
 

@@ -1,6 +1,6 @@
 //! `performance` marks for the benchmarks (bench/*.mjs): when a view has new figures in the
 //! DOM (`<view>-updated`) and when the frame that shows them has been painted
-//! (`<view>-drawn`).
+//! (`<view>-drawn`); and work put off until that frame is on screen.
 
 use leptos::prelude::{request_animation_frame, set_timeout};
 use std::time::Duration;
@@ -17,7 +17,11 @@ fn mark(name: &str) {
 /// runs after the frame is painted.
 pub fn mark_drawn(view: &'static str) {
     mark(&format!("karya:{view}-updated"));
-    request_animation_frame(move || {
-        set_timeout(move || mark(&format!("karya:{view}-drawn")), Duration::ZERO)
-    });
+    after_next_paint(move || mark(&format!("karya:{view}-drawn")));
+}
+
+/// Runs `f` in a task queued once the next frame has been painted: for work a person is not
+/// waiting for, which must not delay what they are.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }
