@@ -5,7 +5,7 @@
 // moving between pages in one tab fetches each page's code once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage } from './harness.mjs';
+import { startServer, launchBrowser, newPage, waitForAsync } from './harness.mjs';
 
 const PAGES = [
   { path: '/map?lang=en', chunk: 'split_map_page', ready: 'svg.world-map [data-iso]' },
@@ -75,7 +75,7 @@ test('after one visit to the overview, every page opens offline (its code was ke
     await page.goto(`${server.url}/?lang=en`);
     await page.waitForSelector('[data-kpi]');
     // The worker holds every chunk its loader names.
-    await page.waitForFunction(async () => {
+    await waitForAsync(page, async () => {
       if (!navigator.serviceWorker?.controller) return false;
       const loader = [...document.querySelectorAll('link[rel=modulepreload]')]
         .map((l) => new URL(l.href).pathname).find((p) => p.startsWith('/karya-split-'));

@@ -110,7 +110,7 @@ test('a frame loaded off screen takes its real height once it is scrolled into v
     await page.evaluate(() => document.querySelector('iframe').scrollIntoView());
     const inner = () => page.frames().find((f) => f.url().includes('/map'))
       .evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await page.waitForFunction(async () => Number(document.querySelector('iframe').getAttribute('height')) > 300);
+    await page.waitForFunction(() => Number(document.querySelector('iframe').getAttribute('height')) > 300);
     await page.waitForTimeout(1500);
     assert.equal(Number(await page.getAttribute('iframe', 'height')), await inner(), 'the frame is as tall as its page');
   });

@@ -86,6 +86,19 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   return { page, context, problems, close: () => context.close() };
 }
 
+// Polls `predicate` in the page until what it resolves to is truthy, and returns that.
+// Playwright's waitForFunction takes the Promise an async predicate returns for a truthy
+// answer and stops at once, so a check that must await (the Cache API, fetch) never waited.
+export async function waitForAsync(page, predicate, arg, { timeout = 30_000, polling = 250 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(predicate, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`not true within ${timeout} ms: ${String(predicate).slice(0, 300)}`);
+    await page.waitForTimeout(polling);
+  }
+}
+
 // Runs `check` on a fresh page of the test file's browser, then fails on any page or console
 // error the page reported, except those the test expects (`allowed`, a list of patterns).
 export async function checkPage(karya, check, { allowed = [], ...options } = {}) {

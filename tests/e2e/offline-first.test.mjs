@@ -4,7 +4,7 @@
 // older format's store is dropped; an editor's requests never enter the store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage } from './harness.mjs';
+import { startServer, launchBrowser, newPage, waitForAsync } from './harness.mjs';
 
 const MAIN = [
   { path: '/?lang=en', ready: '[data-kpi=shipments]' },
@@ -16,7 +16,7 @@ const MAIN = [
 // Waits until the worker controls the page and holds the app's shell and every API answer
 // the page fetched: what one visit must leave behind.
 export async function waitUntilKept(page) {
-  await page.waitForFunction(async () => {
+  await waitForAsync(page, async () => {
     if (!navigator.serviceWorker?.controller) return false;
     const names = await caches.keys();
     const data = names.find((n) => n.startsWith('karya-data-'));
@@ -28,7 +28,7 @@ export async function waitUntilKept(page) {
       .filter((u) => new URL(u).pathname.startsWith('/api/'));
     for (const u of api) if (!(await d.match(u))) return false;
     return api.length > 0;
-  }, null, { timeout: 30_000, polling: 250 });
+  });
 }
 
 const offlineLoads = (p) => /Failed to load resource: net::ERR_CONNECTION_REFUSED|status of 503.*\/api\/v1\//.test(p);
