@@ -12,7 +12,7 @@ KARYA_ADDR ?= 127.0.0.1:8080
 SERVER_BIN := target/server/karya
 
 .PHONY: run test tools test-tools app server fmt-check lint unit postgres contract browser e2e bench bench-import \
-	sizes shots geo clean lighthouse
+	sizes shots geo clean lighthouse profile
 
 run: tools app server
 	KARYA_DB="$(KARYA_DB)" KARYA_ADDR="$(KARYA_ADDR)" KARYA_DIST=dist $(SERVER_BIN) serve
@@ -88,6 +88,14 @@ bench:
 lighthouse: test-tools app
 	cargo build --locked -p karya-server
 	CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
+
+# Where a view's time goes: a CPU profile of year steps (or the first load) in the app built
+# with its function names, printed as a call tree (bench/profile.mjs says which arguments).
+profile: app
+	scripts/install-tools.sh bench
+	cargo build --locked --profile server -p karya-server --bins
+	scripts/profile-build.sh
+	KARYA_DIST=target/profile-dist node bench/profile.mjs $(PROFILE_ARGS)
 
 # One million production records imported into SQLite and PostgreSQL, and their backups.
 bench-import:

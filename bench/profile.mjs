@@ -1,0 +1,83 @@
+// Where a view's time goes: a CPU profile of the app built with its function names
+// (scripts/profile-build.sh), on the synthetic dataset with the CPU slowed 4×, printed as a
+// top-down tree of the functions that took at least `--min` ms. Run by `make profile`:
+//   make profile PROFILE_ARGS='/map'                          five year steps on the world map
+//   make profile PROFILE_ARGS='/facilities ranking'           ... on the ranking
+//   make profile PROFILE_ARGS='/map map --load'               the first load instead
+// Times are for comparing parts of one run: this build is not wasm-opt'ed and carries names.
+import { startBench, throttledPage, THROTTLE } from './common.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const [path = '/map', view = 'map'] = args.filter((a) => !a.startsWith('--'));
+const min = Number(args.find((a) => a.startsWith('--min='))?.slice(6) ?? 8);
+const mark = `karya:${view}-drawn`;
+const drawn = (page, n) => page.waitForFunction(([m, n]) => performance.getEntriesByName(m).length > n, [mark, n]);
+
+const { server, chromium } = await startBench();
+const { page, context } = await throttledPage(chromium);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+const at = `${server.url}${path}${path.includes('?') ? '&' : '?'}from=2016&to=2016`;
+if (flag('--load')) {
+  await cdp.send('Profiler.start');
+  await page.goto(at);
+  await drawn(page, 0);
+} else {
+  await page.goto(at);
+  await drawn(page, 0);
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.start');
+  for (let year = 2017; year <= 2021; year++) {
+    const n = await page.evaluate((m) => performance.getEntriesByName(m).length, mark);
+    // The same control a person moves: the map's slider or the ranking's select.
+    await page.evaluate((year) => {
+      const control = document.querySelector('[data-control=year]');
+      control.value = String(year);
+      control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+    }, year);
+    await drawn(page, n);
+    await page.waitForTimeout(400);
+  }
+}
+const { profile } = await cdp.send('Profiler.stop');
+await context.close();
+await chromium.close();
+await server.stop();
+
+// Inclusive time of each node of the call tree, in ms.
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+const total = new Map();
+const inclusive = (n) => {
+  if (!total.has(n.id)) total.set(n.id, (self.get(n.id) ?? 0) + (n.children ?? []).reduce((t, c) => t + inclusive(byId.get(c)), 0));
+  return total.get(n.id);
+};
+// Rust's legacy mangled names (`_ZN<len><part>…17h<hash>E`) as `crate::module::function`.
+function demangle(raw) {
+  const m = /^_ZN(.*?)(?:17h[0-9a-f]{16})?E(?:\s.*)?$/.exec(raw);
+  if (!m) return raw;
+  const parts = [];
+  for (let rest = m[1]; rest.length;) {
+    const len = /^\d+/.exec(rest);
+    if (!len) break;
+    parts.push(rest.slice(len[0].length, len[0].length + Number(len[0])));
+    rest = rest.slice(len[0].length + Number(len[0]));
+  }
+  const escapes = { LT: '<', GT: '>', RF: '&', BP: '*', LP: '(', RP: ')', C: ',', SP: '@' };
+  return parts.join('::').replace(/\$([A-Z]{1,2})\$/g, (e, k) => escapes[k] ?? e)
+    .replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
+}
+const name = (n) => demangle(n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'native'})`).slice(0, 150);
+// Glue frames (wasm-bindgen shims) say nothing about where time goes.
+const glue = /externref shim|^wasm-to-js|^js-to-wasm/;
+function print(n, depth) {
+  const shown = !glue.test(name(n));
+  if (shown) console.log(`${inclusive(n).toFixed(1).padStart(8)} ${'  '.repeat(depth)}${name(n)}`);
+  const children = (n.children ?? []).map((c) => byId.get(c)).filter((c) => inclusive(c) >= min);
+  for (const c of children.sort((a, b) => inclusive(b) - inclusive(a))) print(c, depth + (shown ? 1 : 0));
+}
+console.log(`CPU profile of ${flag('--load') ? 'the first load of' : 'five year steps on'} ${path} (ms, inclusive, CPU ${THROTTLE}× slower)`);
+print(byId.get(profile.nodes[0].id), 0);
