@@ -75,7 +75,8 @@ async fn destinations_are_shaded_and_a_country_without_a_shape_is_a_point_that_c
         country("GI", Some((36.14, -5.35))),
     ]);
     let shipments = vec![ship("a", "ES"), ship("b", "ES"), ship("c", "GI")];
-    let data = destinations(&Filter::default(), &shipments, Measure::Releases).unwrap();
+    let data =
+        RwSignal::new(destinations(&Filter::default(), &shipments, Measure::Releases).unwrap());
     let selected = RwSignal::new(None::<String>);
 
     let document = web_sys::window().unwrap().document().unwrap();
@@ -86,7 +87,7 @@ async fn destinations_are_shaded_and_a_country_without_a_shape_is_a_point_that_c
         provide_context(ViewState::fixed(Lang::En));
         provide_fixed_reference(tables);
         view! {
-            <WorldMapSvg geo=geo data=Signal::stored(data) facilities=Arc::new(vec![]) countries=countries
+            <WorldMapSvg geo=geo data=data facilities=Arc::new(vec![]) countries=countries
                 title=Signal::stored("Test map".to_string()) zoom=RwSignal::new(Zoom::default())
                 hover=RwSignal::new(None::<Hover>) on_select=move |iso| selected.set(Some(iso))/>
         }
@@ -142,4 +143,24 @@ async fn destinations_are_shaded_and_a_country_without_a_shape_is_a_point_that_c
         get("svg").text_content().unwrap().contains("Test map"),
         "the title is part of the SVG"
     );
+
+    // New figures (another year): each shape follows, and only destinations are controls.
+    let next = vec![ship("d", "FR"), ship("e", "FR"), ship("f", "FR")];
+    data.set(destinations(&Filter::default(), &next, Measure::Releases).unwrap());
+    leptos::task::tick().await;
+    assert_eq!(es.get_attribute("data-value"), None);
+    assert_eq!(es.get_attribute("fill").as_deref(), Some(NO_DATA_COLOUR));
+    assert_eq!(es.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(es.get_attribute("aria-label"), None);
+    assert_eq!(fr.get_attribute("data-value").as_deref(), Some("3"));
+    assert_ne!(fr.get_attribute("fill").as_deref(), Some(NO_DATA_COLOUR));
+    assert_eq!(fr.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(
+        fr.get_attribute("aria-label").as_deref(),
+        Some("FR (en): 3 releases")
+    );
+    assert!(container
+        .query_selector("circle[data-iso=GI]")
+        .unwrap()
+        .is_none());
 }

@@ -9,7 +9,7 @@ use crate::view_state::{tr, use_lang};
 use karya_core::colour::{FLOW, FLOW_ORIGIN, NO_DATA_COLOUR, SEA};
 use karya_core::destinations::Destinations;
 use karya_core::geo::{project, WorldMap};
-use karya_core::map_view::{flow_stroke, Choropleth, Curve, Zoom, FLOW_BEND};
+use karya_core::map_view::{flow_stroke, Choropleth, Curve, Shade, Zoom, FLOW_BEND};
 use karya_core::sentence::measure_value;
 use karya_core::{Country, Facility, Text};
 use legend::{MapLegend, MapTooltip};
@@ -192,14 +192,32 @@ fn CountryShapes(
 ) -> impl IntoView {
     let lang = use_lang();
     let names = use_names();
+    // One signal per shape, set by one effect only where the shade changed. (A memo per shape
+    // on the choropleth re-ran, and re-subscribed, 177 times on every year step.)
+    let shades: Vec<RwSignal<Option<Shade>>> = choropleth.with_untracked(|c| {
+        geo.countries
+            .iter()
+            .map(|shape| RwSignal::new(c.shades.get(&shape.iso).cloned()))
+            .collect()
+    });
+    {
+        let (geo, shades) = (geo.clone(), shades.clone());
+        Effect::new(move |_| {
+            choropleth.with(|c| {
+                for (shape, shade) in geo.countries.iter().zip(&shades) {
+                    let new = c.shades.get(&shape.iso);
+                    if shade.with_untracked(|old| old.as_ref() != new) {
+                        shade.set(new.cloned());
+                    }
+                }
+            })
+        });
+    }
     geo.countries
         .iter()
-        .map(|shape| {
+        .zip(shades)
+        .map(|(shape, shade)| {
             let iso = shape.iso.clone();
-            let shade = {
-                let iso = iso.clone();
-                Memo::new(move |_| choropleth.with(|c| c.shades.get(&iso).cloned()))
-            };
             let label = {
                 let iso = iso.clone();
                 move || {
