@@ -74,13 +74,13 @@ pub fn RankingTable(
                     .position(|x| x.facility_id == id)
                     .map_or(0, |p| p + 1)
             };
-            let shown = rows.get().into_iter().take(limit);
-            shown
-                .map(|r| {
-                    let n = rank_of(&r.facility_id);
-                    row(r, n, d)
-                })
-                .collect_view()
+            // Only the rows shown are copied, not all 500.
+            rows.with(|rows| {
+                rows.iter()
+                    .take(limit)
+                    .map(|r| row(r.clone(), rank_of(&r.facility_id), d))
+                    .collect_view()
+            })
         })
     };
     let total = move || {

@@ -39,7 +39,8 @@ pub fn FacilitiesPage() -> impl IntoView {
     let reference = use_reference();
     let (tables, geo) = (reference.tables(), reference.indonesia_map());
     let pipeline = LocalResource::new(api::pipeline);
-    let needed = Signal::derive(move || both(both(tables.get(), geo.get()), pipeline.get()));
+    // A memo: each answer reads it twice, and a derived signal would copy the pipeline each time.
+    let needed = Memo::new(move |_| both(both(tables.get(), geo.get()), pipeline.get()));
     let ranking = use_answers(
         move || (page.filter.get(), measure.get()),
         |r: &Ranking| r.years,
@@ -74,7 +75,7 @@ pub fn FacilitiesPage() -> impl IntoView {
         <section class="facilities-page view-first" data-page="facilities">
             <h1>{tr(Text::FacilitiesHeading)}</h1>
             <FallbackNotice when=page.fell_back text=Text::FacilitiesFallback/>
-            {awaited(needed, ranking, "ranking", body)}
+            {awaited(needed.into(), ranking, "ranking", body)}
         </section>
     }
 }
