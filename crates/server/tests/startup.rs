@@ -3,9 +3,8 @@
 
 mod common;
 
-use common::{address_in, karya, new_postgres_database, serve};
+use common::{address_in, karya, new_postgres_database, serve, spawn_and_read_first_line};
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
 #[test]
@@ -31,17 +30,12 @@ fn prints_the_address_to_open() {
 #[test]
 fn a_relative_database_path_with_odd_characters_is_created_under_the_working_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = karya()
-        .current_dir(dir.path())
-        .args(["--addr", "127.0.0.1:0", "--db", "data dir/karya #1.sqlite3"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = spawn_and_read_first_line(
+        karya()
+            .current_dir(dir.path())
+            .args(["--addr", "127.0.0.1:0", "--db", "data dir/karya #1.sqlite3"])
+            .stderr(Stdio::piped()),
+    );
     child.kill().unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(

@@ -252,12 +252,19 @@ pub fn serve<S: AsRef<std::ffi::OsStr>>(
     args: impl IntoIterator<Item = S>,
     stderr: std::process::Stdio,
 ) -> (std::process::Child, String) {
+    let mut command = karya();
+    command.args(["serve", "--addr", "127.0.0.1:0"]).args(args);
+    spawn_and_read_first_line(command.stderr(stderr))
+}
+
+/// Starts `command` with its standard output piped; returns the process and the first line it
+/// printed.
+pub fn spawn_and_read_first_line(
+    command: &mut std::process::Command,
+) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
-    let mut child = karya()
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(args)
+    let mut child = command
         .stdout(std::process::Stdio::piped())
-        .stderr(stderr)
         .spawn()
         .unwrap();
     let mut line = String::new();
