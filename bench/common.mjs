@@ -49,3 +49,24 @@ export function printHeader(title) {
   console.log(`\n${title}`);
   console.log(`${'measure'.padEnd(48)} ${'runs'.padStart(4)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'min'.padStart(7)} ${'max'.padStart(7)}   goal`);
 }
+
+// Waits until `view` has been drawn more than `times` times (its `karya:<view>-drawn` marks).
+export function drawnMoreThan(page, view, times = 0) {
+  return page.waitForFunction(([m, n]) => performance.getEntriesByName(m).length > n, [`karya:${view}-drawn`, times]);
+}
+
+// Moves the page's year control as a person would (the world map's slider, a select elsewhere)
+// and returns the ms from that input to the next `karya:<view>-drawn` mark.
+export async function timeYearChange(page, view, year) {
+  const mark = `karya:${view}-drawn`;
+  const before = await page.evaluate((m) => performance.getEntriesByName(m).length, mark);
+  const t0 = await page.evaluate((year) => {
+    const control = document.querySelector('[data-control=year]');
+    const start = performance.now();
+    control.value = String(year);
+    control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+    return start;
+  }, year);
+  await drawnMoreThan(page, view, before);
+  return (await page.evaluate((m) => performance.getEntriesByName(m).at(-1).startTime, mark)) - t0;
+}

@@ -7,39 +7,25 @@
 // Run by `make bench`, which builds what it needs first. wrk and the server share this
 // machine's cores, so the absolute numbers are a floor; the ratio to the ceiling is the point.
 import { execFileSync } from 'node:child_process';
-import { startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE } from './common.mjs';
+import {
+  startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE, drawnMoreThan, timeYearChange,
+} from './common.mjs';
 
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS || 10);
 const { server, chromium } = await startBench();
 const throttledPage = () => throttled(chromium);
 
-// Chooses a year in the page's year control as a person would; returns the time until the
-// view's `karya:<view>-drawn` mark.
-async function chooseYear(page, view, year) {
-  const mark = `karya:${view}-drawn`;
-  const before = await page.evaluate((m) => performance.getEntriesByName(m).length, mark);
-  const t0 = await page.evaluate((year) => {
-    const select = document.querySelector('select[data-control=year]');
-    const start = performance.now();
-    select.value = String(year);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    return start;
-  }, year);
-  await page.waitForFunction(([m, n]) => performance.getEntriesByName(m).length > n, [mark, before]);
-  return (await page.evaluate((m) => performance.getEntriesByName(m).at(-1).startTime, mark)) - t0;
-}
-
 async function yearSteps(path, view) {
   const { page, context } = await throttledPage();
   await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}from=2016&to=2016`);
-  await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, `karya:${view}-drawn`);
+  await drawnMoreThan(page, view);
   const times = [];
   let year = 2016;
   for (let i = 0; i < RUNS; i++) {
     // Let the prefetch of the neighbouring years finish, as it does while a person reads.
     await page.waitForTimeout(300);
     year = year >= 2025 ? 2016 : year + 1;
-    times.push(await chooseYear(page, view, year));
+    times.push(await timeYearChange(page, view, year));
   }
   await context.close();
   return times;
@@ -52,8 +38,8 @@ async function coldJumps(path, view) {
   for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
     const { page, context } = await throttledPage();
     await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}from=2016&to=2016`);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, `karya:${view}-drawn`);
-    times.push(await chooseYear(page, view, 2021));
+    await drawnMoreThan(page, view);
+    times.push(await timeYearChange(page, view, 2021));
     await context.close();
   }
   return times;

@@ -36,6 +36,11 @@ try {
     console.log(`  ${path.padEnd(26)} ${lhr.categories.performance.score.toFixed(2).padStart(5)} `
       + `${(num('largest-contentful-paint') / 1000).toFixed(1).padStart(6)} `
       + `${num('cumulative-layout-shift').toFixed(3).padStart(6)} ${num('total-blocking-time').toFixed(0).padStart(7)}`);
+    // What the LCP waits for: the element, and the share of its time spent after the HTML came.
+    const [element, phases] = lhr.audits['largest-contentful-paint-element'].details?.items ?? [];
+    const node = element?.items?.[0]?.node;
+    const delay = phases?.items?.find((p) => p.phase === 'Render Delay');
+    if (node) console.log(`      LCP element: ${node.snippet.slice(0, 90)}${delay ? ` (render delay ${delay.percent})` : ''}`);
   }
   console.log('  goals: score ≥ 0.90, LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms');
   console.log('Lighthouse accessibility (desktop, headless Chromium)');

@@ -4,24 +4,12 @@
 //   - period step → map redrawn: from the slider's input event to the next mark (this includes
 //     the API round trip on loopback, as a person would wait for it).
 // Run by `make bench`, which builds what it needs first.
-import { startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE } from './common.mjs';
+import {
+  startBench, throttledPage as throttled, stats, printRow, printHeader, RUNS, THROTTLE, drawnMoreThan, timeYearChange,
+} from './common.mjs';
 
 const { server, chromium } = await startBench();
 const throttledPage = () => throttled(chromium);
-
-// Moves the year slider as a person would and returns the time until the map is drawn again.
-async function stepYear(page, year) {
-  const before = await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').length);
-  const t0 = await page.evaluate((year) => {
-    const slider = document.querySelector('[data-control=year]');
-    const start = performance.now();
-    slider.value = String(year);
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    return start;
-  }, year);
-  await page.waitForFunction((n) => performance.getEntriesByName('karya:map-drawn').length > n, before);
-  return (await page.evaluate(() => performance.getEntriesByName('karya:map-drawn').at(-1).startTime)) - t0;
-}
 
 const firstDraw = [];
 for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
@@ -39,11 +27,11 @@ const jumps = [];
 {
   const { page, context } = await throttledPage();
   await page.goto(`${server.url}/map?from=2016&to=2016`);
-  await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 0);
+  await drawnMoreThan(page, 'map');
   const step = async (year) => {
     // Let the prefetch of the neighbours finish, as it does while a person looks at the map.
     await page.waitForTimeout(300);
-    return stepYear(page, year);
+    return timeYearChange(page, 'map', year);
   };
   let year = 2016;
   for (let i = 0; i < RUNS; i++) {
@@ -56,9 +44,9 @@ const jumps = [];
 for (let i = 0; i < Math.max(3, Math.floor(RUNS / 2)); i++) {
   const { page, context } = await throttledPage();
   await page.goto(`${server.url}/map?from=2016&to=2016`);
-  await page.waitForFunction(() => performance.getEntriesByName('karya:map-drawn').length > 0);
+  await drawnMoreThan(page, 'map');
   await page.waitForTimeout(300);
-  jumps.push(await stepYear(page, 2020 + (i % 5)));
+  jumps.push(await timeYearChange(page, 'map', 2020 + (i % 5)));
   await context.close();
 }
 

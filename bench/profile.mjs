@@ -5,14 +5,14 @@
 //   make profile PROFILE_ARGS='/facilities ranking'           ... on the ranking
 //   make profile PROFILE_ARGS='/map map --load'               the first load instead
 // Times are for comparing parts of one run: this build is not wasm-opt'ed and carries names.
-import { startBench, throttledPage, THROTTLE } from './common.mjs';
+// After the tree, the median step and its script, layout and style time; with
+// `KARYA_DIST=dist` (the release build, no names) those are the shipped app's.
+import { startBench, throttledPage, stats, THROTTLE, drawnMoreThan, timeYearChange } from './common.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const [path = '/map', view = 'map'] = args.filter((a) => !a.startsWith('--'));
 const min = Number(args.find((a) => a.startsWith('--min='))?.slice(6) ?? 8);
-const mark = `karya:${view}-drawn`;
-const drawn = (page, n) => page.waitForFunction(([m, n]) => performance.getEntriesByName(m).length > n, [mark, n]);
 
 const { server, chromium } = await startBench();
 const { page, context } = await throttledPage(chromium);
@@ -20,24 +20,28 @@ const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 const at = `${server.url}${path}${path.includes('?') ? '&' : '?'}from=2016&to=2016`;
+// Per step: its time to the drawn mark, and the main thread's script, layout and style time
+// in it (DevTools `Performance.getMetrics`); paint and the rest are what remains.
+const steps = { step: [], script: [], layout: [], style: [] };
+const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics
+  .map((m) => [m.name, m.value * 1000]));
+await cdp.send('Performance.enable');
 if (flag('--load')) {
   await cdp.send('Profiler.start');
   await page.goto(at);
-  await drawn(page, 0);
+  await drawnMoreThan(page, view);
 } else {
   await page.goto(at);
-  await drawn(page, 0);
+  await drawnMoreThan(page, view);
   await page.waitForTimeout(500);
   await cdp.send('Profiler.start');
   for (let year = 2017; year <= 2021; year++) {
-    const n = await page.evaluate((m) => performance.getEntriesByName(m).length, mark);
-    // The same control a person moves: the map's slider or the ranking's select.
-    await page.evaluate((year) => {
-      const control = document.querySelector('[data-control=year]');
-      control.value = String(year);
-      control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
-    }, year);
-    await drawn(page, n);
+    const before = await metrics();
+    steps.step.push(await timeYearChange(page, view, year));
+    const after = await metrics();
+    steps.script.push(after.ScriptDuration - before.ScriptDuration);
+    steps.layout.push(after.LayoutDuration - before.LayoutDuration);
+    steps.style.push(after.RecalcStyleDuration - before.RecalcStyleDuration);
     await page.waitForTimeout(400);
   }
 }
@@ -81,3 +85,8 @@ function print(n, depth) {
 }
 console.log(`CPU profile of ${flag('--load') ? 'the first load of' : 'five year steps on'} ${path} (ms, inclusive, CPU ${THROTTLE}× slower)`);
 print(byId.get(profile.nodes[0].id), 0);
+if (steps.step.length) {
+  const median = (xs) => stats(xs).median.toFixed(0);
+  console.log(`\nPer step, median of ${steps.step.length} (ms): to the drawn mark ${median(steps.step)}; `
+    + `script ${median(steps.script)}, layout ${median(steps.layout)}, style ${median(steps.style)}`);
+}
