@@ -340,11 +340,14 @@ impl PointNode {
                     .first_element_child()
                     .and_then(|s| Some((Symbol::from_tag(&s.tag_name())?, s)))
                     .map(|(symbol, s)| (s, symbol));
+                let value = point
+                    .get_attribute("data-value")
+                    .and_then(|v| v.parse::<f64>().ok());
                 PointNode {
                     id: point.get_attribute("data-facility").unwrap_or_default(),
                     x: number("data-x"),
                     y: number("data-y"),
-                    value: None,
+                    value,
                     selected: point.class_list().contains("selected"),
                     geometry: Vec::new(),
                     shape,
@@ -360,7 +363,7 @@ impl PointNode {
 fn resize_points(nodes: &mut [PointNode], (figures, max): &Figures, selected: Option<&str>) {
     for node in nodes {
         let value = figures.get(&node.id).copied().flatten();
-        if value != node.value || node.geometry.is_empty() {
+        if value != node.value {
             let _ = match value {
                 Some(v) => node.point.set_attribute("data-value", &v.to_string()),
                 None => node.point.remove_attribute("data-value"),
