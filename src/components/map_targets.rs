@@ -30,10 +30,12 @@ pub fn hit_targets(
 ) -> (NodeRef<leptos::svg::Svg>, Memo<Option<f64>>) {
     let svg = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new((0.0, 0.0));
+    // The frame asked for below can come after the map is gone (the reader went on to another
+    // page at once): then there is nothing to measure, and its signals are disposed.
     let measure = move || {
-        if let Some(el) = svg.get_untracked() {
+        if let Some(el) = svg.try_get_untracked().flatten() {
             let r = el.get_bounding_client_rect();
-            size.set((r.width(), r.height()));
+            let _ = size.try_set((r.width(), r.height()));
         }
     };
     // Once laid out, and again whenever the window (so the map's width) changes.
