@@ -18,6 +18,16 @@ raw="$target_dir/wasm32-unknown-unknown/$profile/karya-app.wasm"
 # Every release build: brotli and gzip siblings made once, sent as they are by the server.
 precompress() { [ "$profile" = release ] && node "$(dirname "$0")/precompress.mjs" "$staging"; true; }
 
+# A page the server sent with its first view (crates/core/src/first_view.rs): the app starts
+# once the frame that paints it is on screen. Where the code arrives as fast as the page (a
+# warm cache, a fast network), starting at once would hold the main thread before that frame,
+# and the first view, drawn but never painted, would give a person nothing sooner. A frame off
+# screen or a tab in the background paints nothing (no animation frame comes): 100 ms at most.
+first_paint="if (document.querySelector('body > .first-view')) await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });"
+grep -qF "$first_paint" "$staging/index.html" \
+  || sed -i "s|^const wasm = await init(|$first_paint\nconst wasm = await init(|" "$staging/index.html"
+grep -qF "$first_paint" "$staging/index.html" || { echo "post-build: Trunk's start script changed; see first_paint" >&2; exit 1; }
+
 case " ${RUSTFLAGS:-} " in
   *"--cfg karya_split"*) ;;
   *) precompress; exit 0 ;;

@@ -8,7 +8,7 @@ use karya_core::entry::{FieldError, ShipmentDraft};
 use karya_core::pipeline::PipelineStage;
 use karya_core::production::Granularity;
 use karya_core::ranking::{RankMeasure, Ranking};
-use karya_core::scope::Endpoint;
+use karya_core::scope::queries;
 use karya_core::summary::Summary;
 use karya_core::{
     Country, Facility, Filter, Product, Shipment, Source, SourceStatement, SupplyLink,
@@ -74,14 +74,15 @@ pub async fn indonesia_map() -> Result<karya_core::geo::RegionMap, FetchError> {
 }
 
 pub async fn destinations(filter: &Filter, measure: Measure) -> Result<Destinations, FetchError> {
-    let extra = (measure != Measure::Releases).then(|| format!("measure={}", measure.code()));
-    get_json(&with_query("/destinations", query_with(filter, extra))).await
+    get_json(&with_query(
+        "/destinations",
+        queries::destinations(filter, measure),
+    ))
+    .await
 }
 
 pub async fn ranking(filter: &Filter, measure: RankMeasure) -> Result<Ranking, FetchError> {
-    let scope = Endpoint::Ranking.scope(filter);
-    let extra = Some(format!("rank={}", measure.code()));
-    get_json(&with_query("/ranking", query_with(&scope, extra))).await
+    get_json(&with_query("/ranking", queries::ranking(filter, measure))).await
 }
 
 /// Production of one facility, with its comparison to the previous period.
@@ -89,9 +90,11 @@ pub async fn production(
     filter: &Filter,
     granularity: Granularity,
 ) -> Result<ProductionResponse, FetchError> {
-    let scope = Endpoint::Production.scope(filter);
-    let extra = Some(format!("granularity={}", granularity.code()));
-    get_json(&with_query("/production", query_with(&scope, extra))).await
+    get_json(&with_query(
+        "/production",
+        queries::production(filter, granularity),
+    ))
+    .await
 }
 
 pub async fn pipeline() -> Result<Vec<PipelineStage>, FetchError> {
@@ -104,18 +107,6 @@ pub async fn facility(id: &str) -> Result<Facility, FetchError> {
 
 pub async fn supply_links() -> Result<Vec<SupplyLink>, FetchError> {
     get_json("/supply-links").await
-}
-
-/// The filter's query with one more `key=value` after it.
-fn query_with(filter: &Filter, extra: Option<String>) -> String {
-    let mut query = filter.to_query();
-    if let Some(extra) = extra {
-        if !query.is_empty() {
-            query.push('&');
-        }
-        query.push_str(&extra);
-    }
-    query
 }
 
 async fn get_url<T: DeserializeOwned>(url: &str) -> Result<T, FetchError> {
@@ -271,7 +262,7 @@ pub async fn summary(filter: &Filter) -> Result<Summary, FetchError> {
 }
 
 pub async fn shipments(filter: &Filter, limit: u32) -> Result<ShipmentList, FetchError> {
-    let query = query_with(filter, Some(format!("limit={limit}")));
+    let query = queries::with(filter, Some(format!("limit={limit}")));
     get_json(&with_query("/shipments", query)).await
 }
 

@@ -10,6 +10,7 @@ pub mod download;
 pub mod editor;
 pub mod embed;
 pub mod entry_form;
+pub mod first_view;
 pub mod offline;
 pub mod page;
 pub mod pages;

@@ -3,5 +3,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     karya_app::offline::start();
-    leptos::mount::mount_to_body(karya_app::App);
+    karya_app::first_view::start(|| leptos::mount::mount_to_body(karya_app::App));
 }

@@ -219,6 +219,8 @@ where
             else {
                 return view! { <Loading/> }.into_any();
             };
+            // Before the body is built, in the same task: the body may measure itself.
+            crate::first_view::retire();
             // A memo, not a derived signal: every reader borrows the one copy. It keeps the
             // last answer while the next loads.
             let latest = Memo::new(move |previous: Option<&T>| match data.get() {
@@ -246,7 +248,10 @@ where
     let tables = reference_data.tables();
     move || match (tables.get(), data.get()) {
         (Some(Err(e)), _) | (_, Some(Err(e))) => failed(e, reference_data.clone(), data),
-        (Some(Ok(t)), Some(Ok(d))) => body(t, d).into_any(),
+        (Some(Ok(t)), Some(Ok(d))) => {
+            crate::first_view::retire();
+            body(t, d).into_any()
+        }
         _ => view! { <Loading/> }.into_any(),
     }
 }
@@ -264,5 +269,6 @@ fn failed<T: Clone + 'static>(
             data.refetch();
         }
     };
+    crate::first_view::retire();
     view! { <ErrorPanel error=error on_retry=on_retry/> }.into_any()
 }

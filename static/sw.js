@@ -4,8 +4,9 @@
  * - What the page fetched before the worker controlled it: the page posts those addresses
  *   (`{type: 'keep', urls}`, see src/offline.rs) and the worker fetches and stores each one
  *   it does not hold yet, so the first visit is enough to work offline.
- * - Pages: network first; offline, the app's index.html as last seen. Only an HTML answer is
- *   stored as the app: opening /karya-embed.js or a map's JSON in a tab never replaces it.
+ * - Pages: network first; offline, the app's index.html as last seen, without the first view
+ *   the server wrote for that one page. Only an HTML answer is stored as the app: opening
+ *   /karya-embed.js or a map's JSON in a tab never replaces it.
  * - Each page's code is a wasm chunk its loader (`karya-split-<hash>.js`, named in index.html)
  *   fetches when the page is first opened. When the page it controls posts its `keep` list, the
  *   worker also stores every chunk the loader names, so every page opens offline after one
@@ -154,8 +155,20 @@ async function page(request) {
     throw e;
   }
   // Only the app's own page is the app: a JSON or script file opened in a tab is not.
-  if (response.ok && isHtml(response)) await keep(APP, SHELL, response.clone(), MAX_FILES);
+  if (response.ok && isHtml(response)) await keep(APP, SHELL, await asShell(response.clone()), MAX_FILES);
   return response;
+}
+
+// A page as the app's shell for every address: without the first view the server wrote for
+// this one (between its comments, see crates/core/src/first_view.rs), which would show this
+// page's heading and figures on any other page opened offline.
+const FIRST_VIEW = /<!--karya-first-view-->[\s\S]*?<!--\/karya-first-view-->/;
+async function asShell(response) {
+  const html = (await response.text()).replace(FIRST_VIEW, '');
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
 
 // Trunk's names carry a content hash (`karya-app-3f2a…9c1d_bg.wasm`): such a file never changes.

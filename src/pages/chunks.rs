@@ -104,6 +104,7 @@ where
             .flatten()
             .unwrap_or_else(|| ().into_any()),
         Chunk::Failed => {
+            crate::first_view::retire();
             let error = FetchError::Unreachable("page code".into());
             view! {
                 <div data-chunk-error=page_name><ErrorPanel error=error on_retry=fetch/></div>

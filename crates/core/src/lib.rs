@@ -19,6 +19,7 @@ pub mod entry;
 pub mod export_csv;
 pub mod filter;
 pub mod filter_line;
+pub mod first_view;
 pub mod format;
 pub mod framing;
 pub mod geo;

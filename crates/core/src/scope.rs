@@ -68,6 +68,46 @@ impl Endpoint {
     }
 }
 
+/// The queries the app's views send, written once: the server's first view
+/// (`first_view`) asks the same questions, so its sentence and the app's agree.
+pub mod queries {
+    use super::Endpoint;
+    use crate::destinations::Measure;
+    use crate::production::Granularity;
+    use crate::ranking::RankMeasure;
+    use crate::Filter;
+
+    /// The filter's query with one more `key=value` after it.
+    pub fn with(filter: &Filter, extra: Option<String>) -> String {
+        let mut query = filter.to_query();
+        if let Some(extra) = extra {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&extra);
+        }
+        query
+    }
+
+    /// `/destinations`: releases are the default measure and are not written.
+    pub fn destinations(filter: &Filter, measure: Measure) -> String {
+        let extra = (measure != Measure::Releases).then(|| format!("measure={}", measure.code()));
+        with(filter, extra)
+    }
+
+    /// `/ranking`: every facility is ranked, whatever the filter's facility.
+    pub fn ranking(filter: &Filter, measure: RankMeasure) -> String {
+        let scope = Endpoint::Ranking.scope(filter);
+        with(&scope, Some(format!("rank={}", measure.code())))
+    }
+
+    /// `/production` of one facility.
+    pub fn production(filter: &Filter, granularity: Granularity) -> String {
+        let scope = Endpoint::Production.scope(filter);
+        with(&scope, Some(format!("granularity={}", granularity.code())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod discovery;
+pub mod first_view;
 pub mod sample;
 pub mod security;
 pub mod serve;
@@ -109,12 +110,13 @@ pub fn app_and_answers(
         let (releases, store) = (state.releases.clone(), state.store.clone());
         runtime.spawn(async move { releases.warm(&store).await });
     }
+    let pages = web::static_files(config.dist.clone(), state.clone());
     let api = Router::new()
         .nest("/v1", api::router(state))
         .fallback(api::no_such_route);
     let mut router = Router::new()
         .nest("/api", api)
-        .merge(web::static_files(config.dist.clone()))
+        .merge(pages)
         .layer(middleware::from_fn(web::cache_headers))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(api::MAX_BODY_BYTES))

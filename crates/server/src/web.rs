@@ -1,7 +1,7 @@
 //! Everything around the API: the built app from `dist/` with an `index.html` fallback for
 //! client routes, cache headers, and the limits that protect the server from huge requests.
 
-use crate::api::{ApiError, MAX_BODY_BYTES};
+use crate::api::{ApiError, AppState, MAX_BODY_BYTES};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
@@ -112,13 +112,14 @@ fn is_hashed_asset(path: &str) -> bool {
         && file.contains('-')
 }
 
-/// Serves `dist/`; a path without a file extension is a client route and gets `index.html`.
+/// Serves `dist/`; a path without a file extension is a client route and gets `index.html`,
+/// with the page's first view in it (`first_view`) and its oEmbed link.
 /// The build's brotli and gzip siblings (`scripts/precompress.mjs`) are sent as they are when
 /// the browser takes them: made once at the best level, not per request at a low one.
-pub fn static_files(dist: PathBuf) -> Router {
+pub fn static_files(dist: PathBuf, state: AppState) -> Router {
     let index = dist.join("index.html");
     let fallback = move |uri: Uri, headers: axum::http::HeaderMap| {
-        let index = index.clone();
+        let (index, state) = (index.clone(), state.clone());
         async move {
             let last = uri.path().rsplit('/').next().unwrap_or("");
             if last.contains('.') {
@@ -128,6 +129,9 @@ pub fn static_files(dist: PathBuf) -> Router {
                 Ok(html) => {
                     let origin = crate::discovery::public_origin(&headers);
                     let at = uri.path_and_query().map_or("/", |p| p.as_str());
+                    let first =
+                        crate::first_view::for_address(&state, uri.path(), uri.query()).await;
+                    let html = with_first_view(&html, first.as_deref(), lang_of(uri.query()));
                     Html(crate::discovery::with_discovery(&html, &origin, at)).into_response()
                 }
                 Err(_) => (
@@ -149,9 +153,80 @@ pub fn static_files(dist: PathBuf) -> Router {
         .fallback_service(files.fallback(fallback.into_service()))
 }
 
+/// The language the address asks for: the app reads `?lang=` alone, and so does the page.
+fn lang_of(query: Option<&str>) -> karya_core::Lang {
+    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| karya_core::Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+/// `html` in `lang` (`<html lang>`), with `first` at the start of its `<body>`.
+///
+/// A page with a first view does not preload the app's wasm: on a slow network half a megabyte
+/// fetched beside the style sheet delays the first paint, which needs only the style sheet
+/// now. The start script asks for the wasm once that paint is on screen (post-build.sh).
+fn with_first_view(html: &str, first: Option<&str>, lang: karya_core::Lang) -> String {
+    let mut out = html.replacen(
+        "<html lang=\"id\">",
+        &format!("<html lang=\"{}\">", lang.code()),
+        1,
+    );
+    if let (Some(first), Some(at)) = (first, out.find("<body>")) {
+        out.insert_str(at + "<body>".len(), first);
+        out = without_wasm_preload(&out);
+    }
+    out
+}
+
+/// `html` without Trunk's `<link rel="preload" … type="application/wasm">`.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..=open + len];
+        out.push_str(&rest[..open]);
+        if !tag.contains("type=\"application/wasm\"") {
+            out.push_str(tag);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_hashed_asset;
+    use super::{is_hashed_asset, lang_of, with_first_view};
+
+    #[test]
+    fn the_first_view_opens_the_body_in_the_address_language() {
+        let html = "<html lang=\"id\"><head></head><body><noscript>x</noscript></body></html>";
+        let en = lang_of(Some("from=2024&lang=en"));
+        assert_eq!(
+            with_first_view(html, Some("<p>first</p>"), en),
+            "<html lang=\"en\"><head></head><body><p>first</p><noscript>x</noscript></body></html>"
+        );
+        assert_eq!(with_first_view(html, None, lang_of(None)), html);
+    }
+
+    #[test]
+    fn a_page_with_a_first_view_does_not_preload_the_wasm() {
+        let html = "<html lang=\"id\"><head><link rel=\"preload\" href=\"/a.css\" as=\"style\">\
+            <link rel=\"preload\" href=\"/k_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\
+            </head><body></body></html>";
+        let lang = lang_of(None);
+        let with = with_first_view(html, Some("<p>first</p>"), lang);
+        assert!(!with.contains("wasm"), "{with}");
+        assert!(
+            with.contains("<link rel=\"preload\" href=\"/a.css\" as=\"style\">"),
+            "{with}"
+        );
+        assert!(with_first_view(html, None, lang).contains("k_bg.wasm"));
+    }
 
     #[test]
     fn recognises_trunk_hashed_assets() {

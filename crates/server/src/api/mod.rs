@@ -11,7 +11,7 @@ mod oembed;
 mod open_data;
 mod openapi;
 mod params;
-mod read;
+pub(crate) mod read;
 pub mod releases;
 pub mod routes;
 mod state;
