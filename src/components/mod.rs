@@ -9,6 +9,7 @@ pub mod error_panel;
 pub mod filters;
 pub mod indonesia_map;
 pub mod kpi;
+pub mod later;
 pub mod layout;
 pub mod map_targets;
 pub mod overview_picture;

@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::charts::{Bar, BarChart, ChartDownloads};
 use crate::components::filters::{FallbackNotice, FilterBar, ProductSelect, RadioOption};
 use crate::components::indonesia_map::IndonesiaMap;
+use crate::components::later::Later;
 use crate::components::pipeline::Pipeline;
 use crate::components::ranking_table::RankingTable;
 use crate::components::year_select::YearSelect;
@@ -66,9 +67,11 @@ pub fn FacilitiesPage() -> impl IntoView {
                 <p class="notice" data-empty="search">{tr(Text::NoMatch)}</p>
             })}
             <RankingBars page=page data=data measure=measure on_select=open_facility/>
+            <Later>
             <RankingTable rows=rows data=data page=page tables=tables.clone()/>
             <h2>{tr(Text::PipelineTitle)}</h2>
             <Pipeline stages=stages facilities=tables.facilities.clone()/>
+            </Later>
         }
     };
     view! {

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::filters::FallbackNotice;
 use crate::components::kpi::{KpiCard, QuantityCard};
+use crate::components::later::Later;
 use crate::components::overview_picture::{BlkHeadline, OverviewPicture};
 use crate::components::overview_trend::OverviewTrend;
 use crate::components::profile_link::{CountryLink, ProductLink};
@@ -117,6 +118,7 @@ fn OverviewBody(data: OverviewData, #[prop(into)] filter: Signal<Filter>) -> imp
             <OverviewTrend filter=filter/>
         </div>
         </div>
+        <Later>
         <h2>{tr(Text::QuantitiesTitle)}</h2>
         <p class="hint">{tr(Text::QuantitiesNote)}</p>
         <div class="kpi-grid kpi-grid-quantities">{quantity_cards}</div>
@@ -134,6 +136,7 @@ fn OverviewBody(data: OverviewData, #[prop(into)] filter: Signal<Filter>) -> imp
                 </li>
             }).collect_view()}
         </ul>
+        </Later>
     }
 }
 

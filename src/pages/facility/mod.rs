@@ -9,6 +9,7 @@ mod production;
 use crate::api;
 use crate::components::error_panel::Loading;
 use crate::components::filters::{FallbackNotice, FilterBar, RadioOption};
+use crate::components::later::Later;
 use crate::components::provenance::ProvenanceMark;
 use crate::components::year_select::YearSelect;
 use crate::page::{awaited, use_answers, use_page, Page};
@@ -96,7 +97,7 @@ fn FacilityFigures(page: FacilityPageState, id: String) -> impl IntoView {
                 <FacilityControls page=page data=data filter=filter/>
             </FilterBar>
             <production::ProductionSections page=page facility=facility.clone() data=data filter=filter/>
-            <links::ExportsAndLinks page=page facility=facility tables=tables data=data filter=filter/>
+            <Later><links::ExportsAndLinks page=page facility=facility tables=tables data=data filter=filter/></Later>
         }
         .into_any()
     };
