@@ -12,6 +12,9 @@ use std::time::Duration;
 /// answer, so only a page that never says it is drawn (an app bug) ever waits for it.
 const AT_MOST: Duration = Duration::from_secs(20);
 
+/// Where the server puts the first view: the first child of the body.
+const SELECTOR: &str = "body > .first-view";
+
 thread_local! {
     static GONE: Cell<bool> = const { Cell::new(false) };
 }
@@ -22,22 +25,21 @@ pub fn retire() {
     if GONE.with(|g| g.replace(true)) {
         return;
     }
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(first)) = doc.query_selector("body > .first-view") {
+    if let Some(first) = first_view() {
         first.remove();
     }
+}
+
+fn first_view() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    doc.query_selector(SELECTOR).ok().flatten()
 }
 
 /// Starts the app with `mount`, which with a first view starts once the frame that paints it is
 /// on screen (the start script waits for it, see scripts/post-build.sh). Whatever happens, the
 /// app is shown after [`AT_MOST`].
 pub fn start(mount: impl FnOnce() + 'static) {
-    let first_view = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("body > .first-view").ok().flatten());
-    match first_view {
+    match first_view() {
         Some(_) => set_timeout(retire, AT_MOST),
         None => GONE.with(|g| g.set(true)),
     }

@@ -19,9 +19,9 @@ pub fn Later(children: Children) -> impl IntoView {
     set_timeout(build, std::time::Duration::from_millis(200));
     let children = StoredValue::new_local(Some(children));
     move || {
-        due.get()
-            .then(|| children.try_update_value(Option::take).flatten())
-            .flatten()
-            .map(|build| build())
+        let build = due
+            .get()
+            .then(|| children.try_update_value(Option::take))??;
+        build.map(|build| build())
     }
 }

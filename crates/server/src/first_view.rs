@@ -24,10 +24,7 @@ pub async fn for_address(state: &AppState, path: &str, query: Option<&str>) -> O
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     let pairs = || pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    let lang = pairs()
-        .find(|(k, _)| *k == "lang")
-        .and_then(|(_, v)| Lang::parse(v))
-        .unwrap_or_default();
+    let lang = lang_of(query);
     let filter = Filter::from_pairs(pairs()).ok()?;
     let embed = EmbedOptions::from_pairs(pairs());
     let page = match path {
@@ -55,6 +52,14 @@ pub async fn for_address(state: &AppState, path: &str, query: Option<&str>) -> O
         page,
     };
     Some(view.html())
+}
+
+/// The language the address asks for: the app reads `?lang=` alone, and so does the page.
+pub fn lang_of(query: Option<&str>) -> Lang {
+    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(&v))
+        .unwrap_or_default()
 }
 
 fn state(s: &AppState) -> State<AppState> {

@@ -131,7 +131,11 @@ pub fn static_files(dist: PathBuf, state: AppState) -> Router {
                     let at = uri.path_and_query().map_or("/", |p| p.as_str());
                     let first =
                         crate::first_view::for_address(&state, uri.path(), uri.query()).await;
-                    let html = with_first_view(&html, first.as_deref(), lang_of(uri.query()));
+                    let html = with_first_view(
+                        &html,
+                        first.as_deref(),
+                        crate::first_view::lang_of(uri.query()),
+                    );
                     Html(crate::discovery::with_discovery(&html, &origin, at)).into_response()
                 }
                 Err(_) => (
@@ -151,14 +155,6 @@ pub fn static_files(dist: PathBuf, state: AppState) -> Router {
     Router::new()
         .route("/", axum::routing::get(fallback.clone()))
         .fallback_service(files.fallback(fallback.into_service()))
-}
-
-/// The language the address asks for: the app reads `?lang=` alone, and so does the page.
-fn lang_of(query: Option<&str>) -> karya_core::Lang {
-    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| karya_core::Lang::parse(&v))
-        .unwrap_or_default()
 }
 
 /// `html` in `lang` (`<html lang>`), with `first` at the start of its `<body>`.
@@ -200,7 +196,8 @@ fn without_wasm_preload(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed_asset, lang_of, with_first_view};
+    use super::{is_hashed_asset, with_first_view};
+    use crate::first_view::lang_of;
 
     #[test]
     fn the_first_view_opens_the_body_in_the_address_language() {
