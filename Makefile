@@ -77,6 +77,8 @@ bench:
 	RUSTFLAGS="$(SPLIT_RUSTFLAGS)" trunk build --release
 	cargo build --locked --profile server -p karya-server --bins
 	node bench/first-load.mjs
+	node bench/slow-load.mjs
+	node bench/long-tasks.mjs
 	scripts/measure-sizes.sh dist
 	node bench/map.mjs
 	node bench/facilities.mjs

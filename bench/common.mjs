@@ -70,3 +70,19 @@ export async function timeYearChange(page, view, year) {
   await drawnMoreThan(page, view, before);
   return (await page.evaluate((m) => performance.getEntriesByName(m).at(-1).startTime, mark)) - t0;
 }
+
+// Rust's legacy mangled names (`_ZN<len><part>…17h<hash>E`) as `crate::module::function`.
+export function demangle(raw) {
+  const m = /^_ZN(.*?)(?:17h[0-9a-f]{16})?E(?:\s.*)?$/.exec(raw);
+  if (!m) return raw;
+  const parts = [];
+  for (let rest = m[1]; rest.length;) {
+    const len = /^\d+/.exec(rest);
+    if (!len) break;
+    parts.push(rest.slice(len[0].length, len[0].length + Number(len[0])));
+    rest = rest.slice(len[0].length + Number(len[0]));
+  }
+  const escapes = { LT: '<', GT: '>', RF: '&', BP: '*', LP: '(', RP: ')', C: ',', SP: '@' };
+  return parts.join('::').replace(/\$([A-Z]{1,2})\$/g, (e, k) => escapes[k] ?? e)
+    .replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
+}

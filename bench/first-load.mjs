@@ -19,7 +19,7 @@ function peerBytes() {
   return files.reduce((sum, f) => sum + brotli(readFileSync(join(MODULES, f))), 0);
 }
 
-const isCode = (type, url) => ['Document', 'Script', 'Stylesheet'].includes(type) || /\.wasm(\?|$)/.test(url);
+const isCode = (type, url) => ['Document', 'Script', 'Stylesheet'].includes(type) || /\.(wasm|pack)(\?|$)/.test(url);
 
 // Every response of one page load, until the page is drawn and the network has been idle.
 async function transfers(browser, url) {
@@ -61,7 +61,7 @@ export async function firstLoad() {
       const code = got.filter((r) => isCode(r.type, r.url)).reduce((s, r) => s + r.bytes, 0);
       const all = got.reduce((s, r) => s + r.bytes, 0);
       if (path === '/') home = code;
-      const wasm = got.filter((r) => /\.wasm/.test(r.url)).map((r) => `${r.url.split('/').pop().slice(0, 24)} ${r.bytes}`);
+      const wasm = got.filter((r) => /\.(wasm|pack)/.test(r.url)).map((r) => `${r.url.split('/').pop().slice(0, 24)} ${r.bytes}`);
       console.log(`${path.padEnd(34)} ${String(code).padStart(9)} ${String(all - code).padStart(9)} ${String(all).padStart(9)}   ${wasm.join(', ')}`);
     }
     console.log(`\nreact + react-dom + d3 (npm, brotli -q 11): ${peer} bytes`);

@@ -7,7 +7,7 @@
 // Times are for comparing parts of one run: this build is not wasm-opt'ed and carries names.
 // After the tree, the median step and its script, layout and style time; with
 // `KARYA_DIST=dist` (the release build, no names) those are the shipped app's.
-import { startBench, throttledPage, stats, THROTTLE, drawnMoreThan, timeYearChange } from './common.mjs';
+import { startBench, throttledPage, stats, THROTTLE, drawnMoreThan, timeYearChange, demangle } from './common.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -59,21 +59,6 @@ const inclusive = (n) => {
   if (!total.has(n.id)) total.set(n.id, (self.get(n.id) ?? 0) + (n.children ?? []).reduce((t, c) => t + inclusive(byId.get(c)), 0));
   return total.get(n.id);
 };
-// Rust's legacy mangled names (`_ZN<len><part>…17h<hash>E`) as `crate::module::function`.
-function demangle(raw) {
-  const m = /^_ZN(.*?)(?:17h[0-9a-f]{16})?E(?:\s.*)?$/.exec(raw);
-  if (!m) return raw;
-  const parts = [];
-  for (let rest = m[1]; rest.length;) {
-    const len = /^\d+/.exec(rest);
-    if (!len) break;
-    parts.push(rest.slice(len[0].length, len[0].length + Number(len[0])));
-    rest = rest.slice(len[0].length + Number(len[0]));
-  }
-  const escapes = { LT: '<', GT: '>', RF: '&', BP: '*', LP: '(', RP: ')', C: ',', SP: '@' };
-  return parts.join('::').replace(/\$([A-Z]{1,2})\$/g, (e, k) => escapes[k] ?? e)
-    .replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\.\./g, '::');
-}
 const name = (n) => demangle(n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'native'})`).slice(0, 150);
 // Glue frames (wasm-bindgen shims) say nothing about where time goes.
 const glue = /externref shim|^wasm-to-js|^js-to-wasm/;

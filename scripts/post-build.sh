@@ -60,6 +60,9 @@ for chunk in "$work/split"/*.wasm; do
   opt "$chunk" "$staging/$name-$hash.wasm"
 done
 
+# A first visit fetches its page's chunks as one file (see the script).
+node "$(dirname "$0")/pack-chunks.mjs" "$staging" "$loader"
+
 # The integrity hashes Trunk wrote name the files it made, not these.
 for file in "${stem}_bg.wasm" "$stem.js"; do
   digest=$(node -e 'const c=require("crypto"),f=require("fs");

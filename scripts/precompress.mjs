@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const COMPRESSIBLE = /\.(wasm|js|css|html|svg|json)$/;
+const COMPRESSIBLE = /\.(wasm|pack|js|css|html|svg|json)$/;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

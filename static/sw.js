@@ -11,6 +11,9 @@
  *   fetches when the page is first opened. When the page it controls posts its `keep` list, the
  *   worker also stores every chunk the loader names, so every page opens offline after one
  *   visit. Neither install nor activation waits for them: the page's own requests would.
+ * - A pack (`pack_<page>-<hash>.pack`, scripts/pack-chunks.mjs) holds one page's chunks end to
+ *   end, for a first visit: it is not kept (the chunks it repeats are), and a page this worker
+ *   controls does not ask for it (the loader reads the kept chunks instead).
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
  * - An editor's requests (with an Authorization header) go straight to the network: an answer
@@ -31,6 +34,8 @@ const DATA = `karya-data-v${FORMAT}`;
 const MAX_ANSWERS = 300;
 const MAX_FILES = 500;
 const SHELL = '/index.html';
+// A page's chunks end to end: never kept, the chunks are.
+const PACK = /\.pack$/;
 // Editor-only addresses: never kept, even without a token.
 const PRIVATE = /^\/api\/v\d+\/(session|audit)/;
 
@@ -124,7 +129,7 @@ self.addEventListener('message', (event) => {
     try { url = new URL(u, self.location.origin); } catch (e) { return null; }
     if (url.origin !== self.location.origin || PRIVATE.test(url.pathname)) return null;
     if (url.pathname.startsWith('/api/')) return storeAnswer(url.href);
-    if (url.pathname === '/sw.js') return null;
+    if (url.pathname === '/sw.js' || PACK.test(url.pathname)) return null;
     return storeFile(url.pathname);
   })]));
 });
@@ -134,7 +139,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   if (request.headers.has('authorization')) return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin || PACK.test(url.pathname)) return;
   if (url.pathname.startsWith('/api/')) {
     if (PRIVATE.test(url.pathname)) return;
     event.respondWith(apiAnswer(request));

@@ -1,8 +1,9 @@
 // Each page's code is a wasm chunk fetched when the page is first opened (src/pages/chunks.rs,
-// scripts/post-build.sh). A first visit fetches the shell and that page's chunks only; a chunk
-// the server refuses is the readable error with a retry that works; every page's code is kept
-// by the service worker after one visit, so pages never opened online still open offline; and
-// moving between pages in one tab fetches each page's code once.
+// scripts/post-build.sh). A first visit fetches the shell and that page's chunks only, as one
+// pack (scripts/pack-chunks.mjs); a chunk the server refuses is the readable error with a retry
+// that works, and a refused pack falls back to the chunks; every page's code is kept by the
+// service worker after one visit, so pages never opened online still open offline; and moving
+// between pages in one tab fetches each page's code once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, waitForAsync } from './harness.mjs';
@@ -15,10 +16,23 @@ const PAGES = [
   { path: '/entry?lang=en', chunk: 'split_entry_page', ready: 'main h1' },
 ];
 
+// The app's code the page fetched: wasm files and packs, in the order asked for.
 const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
-  .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
+  .map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm') || p.endsWith('.pack')));
+// A file's name without its build hash: `/chunk_12`, `/pack_map_page`, `/karya-app`.
+const stem = (path) => path.replace(/-[0-9a-f]+(_bg)?\.(wasm|pack)$/, '');
 
-test('a first visit fetches the shell and its own page chunk, not the others', async () => {
+// The parts of each page's pack, as the loader lists them (`PACKS`, scripts/pack-chunks.mjs).
+async function packParts(page) {
+  const loader = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll('link[rel=modulepreload]')].find((l) => l.href.includes('/karya-split-'));
+    return (await fetch(link.href)).text();
+  });
+  const packs = JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]);
+  return Object.fromEntries(Object.entries(packs).map(([name, [, parts]]) => [name, parts.split(' ')]));
+}
+
+test('a first visit fetches the shell and its own page code as one pack, not the others', async () => {
   const server = await startServer();
   const chromium = await launchBrowser();
   try {
@@ -27,8 +41,11 @@ test('a first visit fetches the shell and its own page chunk, not the others', a
       try {
         await page.goto(`${server.url}${path}`);
         await page.waitForSelector(ready);
-        const pageChunks = (await wasmFetched(page)).filter((p) => p.includes('/split_'));
-        assert.deepEqual(pageChunks.map((p) => p.split('-')[0]), [`/${chunk}`], path);
+        const code = (await wasmFetched(page)).map(stem);
+        const pack = `/${chunk.replace(/^split_/, 'pack_')}`;
+        // The shell, then the page's pack: no chunk fetched on its own, no other page's code.
+        assert.deepEqual(code.filter((p) => p !== '/karya-app'), [pack], path);
+        assert.ok((await packParts(page))[chunk.replace(/^split_/, '')].includes(chunk), `${pack} holds ${chunk}`);
         assert.deepEqual(problems, [], path);
       } finally {
         await close();
@@ -46,20 +63,50 @@ test('a page chunk the server refuses shows the readable error, and retry loads 
   const { page, problems, close } = await newPage(chromium.browser, { serviceWorkers: 'block' });
   try {
     let refused = 0;
-    await page.route('**/split_map_page-*.wasm', (route) => {
+    // The pack first, then the chunk it falls back to.
+    const refuse = (route) => {
       refused += 1;
       return route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' });
-    });
+    };
+    await page.route('**/pack_map_page-*.pack', refuse);
+    await page.route('**/split_map_page-*.wasm', refuse);
     await page.goto(`${server.url}/map?lang=en`);
     await page.waitForSelector('[data-chunk-error=map] [data-error=unreachable] [data-action=retry]');
-    assert.ok(refused >= 1, 'the chunk was asked for');
+    assert.equal(refused, 2, 'the pack and then the chunk were asked for');
     assert.equal(await page.locator('svg.world-map').count(), 0);
+    await page.unroute('**/pack_map_page-*.pack');
     await page.unroute('**/split_map_page-*.wasm');
     await page.click('[data-chunk-error=map] [data-action=retry]');
     await page.waitForSelector('svg.world-map [data-iso]');
     assert.equal(await page.locator('[data-chunk-error]').count(), 0);
     // Only the refused chunk may be reported; no panic, no other error.
-    assert.deepEqual(problems.filter((p) => !/split_map_page|status of 503|failed to load split module|HTTP status code is not ok/i.test(p)), []);
+    assert.deepEqual(problems.filter((p) => !/split_map_page|pack_map_page|status of 503|failed to load split module|HTTP status code is not ok/i.test(p)), []);
+  } finally {
+    await close();
+    await chromium.close();
+    await server.stop();
+  }
+});
+
+test('a pack the server refuses falls back to the page chunks, and the page draws', async () => {
+  const server = await startServer();
+  const chromium = await launchBrowser();
+  const { page, problems, close } = await newPage(chromium.browser, { serviceWorkers: 'block' });
+  try {
+    let refused = 0;
+    await page.route('**/pack_facilities_page-*.pack', (route) => {
+      refused += 1;
+      return route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' });
+    });
+    await page.goto(`${server.url}/facilities?lang=en`);
+    await page.waitForSelector('svg.indonesia-map [data-facility]');
+    assert.equal(refused, 1);
+    assert.equal(await page.locator('[data-chunk-error]').count(), 0);
+    const code = (await wasmFetched(page)).map(stem);
+    const parts = (await packParts(page)).facilities_page;
+    // Every part of the pack came on its own instead.
+    assert.deepEqual(parts.filter((p) => !code.includes(`/${p}`)), []);
+    assert.deepEqual(problems.filter((p) => !/pack_facilities_page|status of 503/i.test(p)), []);
   } finally {
     await close();
     await chromium.close();
@@ -114,9 +161,14 @@ test('moving between pages in one tab draws each page with its code fetched once
       await page.click(`nav.site-nav a:text-is("${link}")`);
       await page.waitForSelector(ready);
     }
-    const chunks = (await wasmFetched(page)).filter((p) => p.includes('/split_'));
-    assert.deepEqual([...chunks].sort(), [...new Set(chunks)].sort(), 'no chunk fetched twice');
-    assert.equal(chunks.length, 3, chunks.join(' '));
+    const code = (await wasmFetched(page)).map(stem);
+    assert.deepEqual([...code].sort(), [...new Set(code)].sort(), 'no file fetched twice');
+    // The overview's code came as its pack; the other two pages' code on its own, without
+    // fetching again what that pack held.
+    assert.deepEqual(code.filter((p) => p.includes('/pack_') || p.includes('/split_')),
+      ['/pack_overview_page', '/split_map_page', '/split_facilities_page']);
+    const inPack = (await packParts(page)).overview_page;
+    assert.deepEqual(code.filter((p) => inPack.includes(p.slice(1))), []);
     assert.deepEqual(problems, []);
   } finally {
     await close();

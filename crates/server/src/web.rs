@@ -100,7 +100,7 @@ fn is_hashed_asset(path: &str) -> bool {
     };
     if !matches!(
         ext,
-        "js" | "wasm" | "css" | "svg" | "png" | "woff2" | "json"
+        "js" | "wasm" | "pack" | "css" | "svg" | "png" | "woff2" | "json"
     ) {
         return false;
     }
@@ -230,6 +230,7 @@ mod tests {
         assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a_bg.wasm"));
         assert!(is_hashed_asset("/karya-app-3f2a6b7c8d9e0f1a.js"));
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/pack_map_page-3f2a6b7c8d9e0f1a.pack"));
         assert!(is_hashed_asset("/karya-app-1cbc21221482606.js"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/karya-app.js"));
