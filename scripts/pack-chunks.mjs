@@ -77,6 +77,9 @@ function firstPage(page, load) {
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${file}: HTTP \${r.status}\`))));
       bytes.catch(() => {});
       pack = { parts, bytes };
+      // Every part is asked for by this one load: once it is settled, the pack's half megabyte
+      // need not stay in memory (a retry fetches the chunks themselves).
+      return load().finally(() => { pack = null; });
     }
     return load();
   };
