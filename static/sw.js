@@ -12,8 +12,10 @@
  *   worker also stores every chunk the loader names, so every page opens offline after one
  *   visit. Neither install nor activation waits for them: the page's own requests would.
  * - A pack (`pack_<page>-<hash>.pack`, scripts/pack-chunks.mjs) holds one page's chunks end to
- *   end, for a first visit: it is not kept (the chunks it repeats are), and a page this worker
- *   controls does not ask for it (the loader reads the kept chunks instead).
+ *   end, for a first visit: it is not kept as such, and a page this worker controls does not
+ *   ask for it (the loader reads the kept chunks instead). A pack in the page's `keep` list is
+ *   cut into its chunks, kept at once: the page it was fetched for opens offline without
+ *   waiting for the other pages' chunks, and they are not fetched twice.
  * - App files with hashed names: cache first, they never change; other files (the maps):
  *   network first, the kept copy offline.
  * - An editor's requests (with an Authorization header) go straight to the network: an answer
@@ -99,6 +101,29 @@ async function storeChunks() {
   } catch (e) { /* offline or no store: the pages opened later fill it */ }
 }
 
+// The chunks of a pack (`/pack_<page>-<hash>.pack`), each kept under its own name: the pack's
+// parts and lengths are in its loader's `PACKS` (scripts/pack-chunks.mjs).
+async function storePackParts(path) {
+  try {
+    const hash = /-([0-9a-f]+)\.pack$/.exec(path)[1];
+    const loaderPath = `/karya-split-${hash}.js`;
+    const loader = await ((await kept(APP, loaderPath)) ?? (await fetch(loaderPath))).text();
+    const packs = JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]);
+    const [, names, lengths] = Object.values(packs).find(([file]) => file === `.${path}`);
+    const response = await fetch(path);
+    if (!response.ok) return;
+    const bytes = await response.arrayBuffer();
+    let at = 0;
+    await Promise.all(names.split(' ').map(async (name, i) => {
+      const part = bytes.slice(at, (at += lengths[i]));
+      const chunk = `/${name}-${hash}.wasm`;
+      if (await kept(APP, chunk)) return;
+      const headers = { 'content-type': 'application/wasm' };
+      await keep(APP, chunk, new Response(part, { headers }), MAX_FILES);
+    }));
+  } catch (e) { /* offline, or another loader: storeChunks keeps the chunks one by one */ }
+}
+
 async function storeAnswer(url) {
   if (await kept(DATA, url)) return;
   try {
@@ -129,7 +154,8 @@ self.addEventListener('message', (event) => {
     try { url = new URL(u, self.location.origin); } catch (e) { return null; }
     if (url.origin !== self.location.origin || PRIVATE.test(url.pathname)) return null;
     if (url.pathname.startsWith('/api/')) return storeAnswer(url.href);
-    if (url.pathname === '/sw.js' || PACK.test(url.pathname)) return null;
+    if (url.pathname === '/sw.js') return null;
+    if (PACK.test(url.pathname)) return storePackParts(url.pathname);
     return storeFile(url.pathname);
   })]));
 });

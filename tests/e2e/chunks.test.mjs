@@ -149,6 +149,38 @@ test('after one visit to the overview, every page opens offline (its code was ke
   }
 });
 
+test('the worker keeps the chunks of the pack a first visit fetched, without fetching them again', async () => {
+  const server = await startServer();
+  const chromium = await launchBrowser();
+  const { page, problems, close } = await newPage(chromium.browser);
+  try {
+    // Every chunk refused on its own (the worker's requests too): only the pack can fill the store.
+    let refused = 0;
+    await page.context().route(/\/(chunk_\d+|split_\w+)-[0-9a-f]+\.wasm$/, (route) => {
+      refused += 1;
+      return route.abort();
+    });
+    await page.goto(`${server.url}/facility/lapas-cirebon?lang=en`);
+    await page.waitForSelector('[data-summary=production]');
+    const pack = (await wasmFetched(page)).find((p) => p.endsWith('.pack'));
+    const hash = /-([0-9a-f]+)\.pack$/.exec(pack)[1];
+    const parts = (await packParts(page)).facility_page;
+    await waitForAsync(page, async ([names, h]) => {
+      const app = (await caches.keys()).find((n) => n.startsWith('karya-app-'));
+      if (!app) return false;
+      const store = await caches.open(app);
+      for (const name of names) if (!(await store.match(`/${name}-${h}.wasm`))) return false;
+      return true;
+    }, [parts, hash], { timeout: 30_000, polling: 500 });
+    assert.ok(refused > 0, 'the worker asked for chunks on their own too');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await chromium.close();
+    await server.stop();
+  }
+});
+
 test('moving between pages in one tab draws each page with its code fetched once', async () => {
   const server = await startServer();
   const chromium = await launchBrowser();

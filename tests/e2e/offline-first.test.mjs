@@ -13,8 +13,9 @@ const MAIN = [
   { path: '/facility/lapas-cirebon?lang=en', ready: '[data-summary=production]' },
 ];
 
-// Waits until the worker controls the page and holds the app's shell and every API answer
-// the page fetched: what one visit must leave behind.
+// Waits until the worker controls the page and holds the app's shell, every API answer the
+// page fetched and every chunk of the page's code it fetched as a pack (each under its own
+// name, scripts/pack-chunks.mjs): what one visit must leave behind.
 export async function waitUntilKept(page) {
   await waitForAsync(page, async () => {
     if (!navigator.serviceWorker?.controller) return false;
@@ -27,6 +28,15 @@ export async function waitUntilKept(page) {
     const api = performance.getEntriesByType('resource').map((e) => e.name)
       .filter((u) => new URL(u).pathname.startsWith('/api/'));
     for (const u of api) if (!(await d.match(u))) return false;
+    const packs = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.pack'));
+    for (const pack of packs) {
+      const hash = /-([0-9a-f]+)\.pack$/.exec(pack)[1];
+      const loader = await (await fetch(`/karya-split-${hash}.js`)).text();
+      const parts = Object.values(JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]))
+        .find(([file]) => file === `.${pack}`)[1].split(' ');
+      for (const part of parts) if (!(await a.match(`/${part}-${hash}.wasm`))) return false;
+    }
     return api.length > 0;
   });
 }
