@@ -2,10 +2,10 @@
 // first page a visit opens. Run by scripts/post-build.sh: node scripts/pack-chunks.mjs DIR LOADER
 //
 // wasm-split-cli cuts the app into a chunk per set of pages sharing code: about 140 chunks, 60
-// to 90 of them for any one page. Fetched one by one, a first visit asks for each of them in the
-// task that mounts the app (26 ms of requests on this machine, 4× that on Lighthouse's phone)
-// and waits for them six at a time over HTTP/1.1; compressed apart, they are 22 % larger than
-// together. So a first visit fetches one pack: the page's chunks and its own split module, end
+// to 90 of them for any one page. Fetched one by one, a first visit starts each request in the
+// task that mounts the app (bench/long-tasks.mjs shows that task), waits for them six at a time
+// over HTTP/1.1 (bench/slow-load.mjs counts them), and they compress worse apart than together
+// (bench/first-load.mjs measures the bytes). So a first visit fetches one pack: the page's chunks and its own split module, end
 // to end, and the loader hands each chunk its slice of it. Moving to another page fetches only
 // the chunks it does not have yet, one by one as before (a pack would repeat what is loaded).
 // The service worker keeps the chunks, not the packs: a page it controls reads them from its

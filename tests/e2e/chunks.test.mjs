@@ -6,7 +6,7 @@
 // between pages in one tab fetches each page's code once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForAsync } from './harness.mjs';
+import { startServer, launchBrowser, newPage, waitForAsync, packs } from './harness.mjs';
 
 const PAGES = [
   { path: '/map?lang=en', chunk: 'split_map_page', ready: 'svg.world-map [data-iso]' },
@@ -22,16 +22,6 @@ const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType('
 // A file's name without its build hash: `/chunk_12`, `/pack_map_page`, `/karya-app`.
 const stem = (path) => path.replace(/-[0-9a-f]+(_bg)?\.(wasm|pack)$/, '');
 
-// The parts of each page's pack, as the loader lists them (`PACKS`, scripts/pack-chunks.mjs).
-async function packParts(page) {
-  const loader = await page.evaluate(async () => {
-    const link = [...document.querySelectorAll('link[rel=modulepreload]')].find((l) => l.href.includes('/karya-split-'));
-    return (await fetch(link.href)).text();
-  });
-  const packs = JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]);
-  return Object.fromEntries(Object.entries(packs).map(([name, [, parts]]) => [name, parts.split(' ')]));
-}
-
 test('a first visit fetches the shell and its own page code as one pack, not the others', async () => {
   const server = await startServer();
   const chromium = await launchBrowser();
@@ -45,7 +35,7 @@ test('a first visit fetches the shell and its own page code as one pack, not the
         const pack = `/${chunk.replace(/^split_/, 'pack_')}`;
         // The shell, then the page's pack: no chunk fetched on its own, no other page's code.
         assert.deepEqual(code.filter((p) => p !== '/karya-app'), [pack], path);
-        assert.ok((await packParts(page))[chunk.replace(/^split_/, '')].includes(chunk), `${pack} holds ${chunk}`);
+        assert.ok((await packs(page))[chunk.replace(/^split_/, '')].chunks.map(stem).includes(`/${chunk}`), `${pack} holds ${chunk}`);
         assert.deepEqual(problems, [], path);
       } finally {
         await close();
@@ -103,9 +93,9 @@ test('a pack the server refuses falls back to the page chunks, and the page draw
     assert.equal(refused, 1);
     assert.equal(await page.locator('[data-chunk-error]').count(), 0);
     const code = (await wasmFetched(page)).map(stem);
-    const parts = (await packParts(page)).facilities_page;
+    const parts = (await packs(page)).facilities_page.chunks.map(stem);
     // Every part of the pack came on its own instead.
-    assert.deepEqual(parts.filter((p) => !code.includes(`/${p}`)), []);
+    assert.deepEqual(parts.filter((p) => !code.includes(p)), []);
     assert.deepEqual(problems.filter((p) => !/pack_facilities_page|status of 503/i.test(p)), []);
   } finally {
     await close();
@@ -162,16 +152,15 @@ test('the worker keeps the chunks of the pack a first visit fetched, without fet
     });
     await page.goto(`${server.url}/facility/lapas-cirebon?lang=en`);
     await page.waitForSelector('[data-summary=production]');
-    const pack = (await wasmFetched(page)).find((p) => p.endsWith('.pack'));
-    const hash = /-([0-9a-f]+)\.pack$/.exec(pack)[1];
-    const parts = (await packParts(page)).facility_page;
-    await waitForAsync(page, async ([names, h]) => {
+    const { file, chunks } = (await packs(page)).facility_page;
+    assert.ok((await wasmFetched(page)).includes(file), `the first visit fetched ${file}`);
+    await waitForAsync(page, async (paths) => {
       const app = (await caches.keys()).find((n) => n.startsWith('karya-app-'));
       if (!app) return false;
       const store = await caches.open(app);
-      for (const name of names) if (!(await store.match(`/${name}-${h}.wasm`))) return false;
+      for (const path of paths) if (!(await store.match(path))) return false;
       return true;
-    }, [parts, hash], { timeout: 30_000, polling: 500 });
+    }, chunks, { timeout: 30_000, polling: 500 });
     assert.ok(refused > 0, 'the worker asked for chunks on their own too');
     assert.deepEqual(problems, []);
   } finally {
@@ -199,8 +188,8 @@ test('moving between pages in one tab draws each page with its code fetched once
     // fetching again what that pack held.
     assert.deepEqual(code.filter((p) => p.includes('/pack_') || p.includes('/split_')),
       ['/pack_overview_page', '/split_map_page', '/split_facilities_page']);
-    const inPack = (await packParts(page)).overview_page;
-    assert.deepEqual(code.filter((p) => inPack.includes(p.slice(1))), []);
+    const inPack = (await packs(page)).overview_page.chunks.map(stem);
+    assert.deepEqual(code.filter((p) => inPack.includes(p)), []);
     assert.deepEqual(problems, []);
   } finally {
     await close();

@@ -74,6 +74,22 @@ export async function launchBrowser() {
   };
 }
 
+// Each page's pack as the page's chunk loader lists it (`PACKS`, scripts/pack-chunks.mjs): the
+// pack's address and the chunks it holds, end to end, e.g. `{ map_page: { file:
+// '/pack_map_page-<hash>.pack', chunks: ['/chunk_10-<hash>.wasm', …, '/split_map_page-<hash>.wasm'] } }`.
+export async function packs(page) {
+  const { loader, url } = await page.evaluate(async () => {
+    const link = [...document.querySelectorAll('link[rel=modulepreload]')].find((l) => l.href.includes('/karya-split-'));
+    return { loader: await (await fetch(link.href)).text(), url: link.href };
+  });
+  const hash = /karya-split-([0-9a-f]+)\.js/.exec(url)[1];
+  const listed = JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]);
+  return Object.fromEntries(Object.entries(listed).map(([name, [file, parts]]) => [name, {
+    file: file.slice(1),
+    chunks: parts.split(' ').map((part) => `/${part}-${hash}.wasm`),
+  }]));
+}
+
 // A fresh page that records every page error and console error.
 // A console error carries the address it is about, so an allow-list can name the request a
 // test fails on purpose rather than every failed load.

@@ -4,7 +4,7 @@
 // older format's store is dropped; an editor's requests never enter the store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForAsync } from './harness.mjs';
+import { startServer, launchBrowser, newPage, waitForAsync, packs } from './harness.mjs';
 
 const MAIN = [
   { path: '/?lang=en', ready: '[data-kpi=shipments]' },
@@ -17,7 +17,9 @@ const MAIN = [
 // page fetched and every chunk of the page's code it fetched as a pack (each under its own
 // name, scripts/pack-chunks.mjs): what one visit must leave behind.
 export async function waitUntilKept(page) {
-  await waitForAsync(page, async () => {
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  const packed = Object.values(await packs(page)).filter((p) => fetched.includes(p.file)).flatMap((p) => p.chunks);
+  await waitForAsync(page, async (chunks) => {
     if (!navigator.serviceWorker?.controller) return false;
     const names = await caches.keys();
     const data = names.find((n) => n.startsWith('karya-data-'));
@@ -28,17 +30,9 @@ export async function waitUntilKept(page) {
     const api = performance.getEntriesByType('resource').map((e) => e.name)
       .filter((u) => new URL(u).pathname.startsWith('/api/'));
     for (const u of api) if (!(await d.match(u))) return false;
-    const packs = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
-      .filter((p) => p.endsWith('.pack'));
-    for (const pack of packs) {
-      const hash = /-([0-9a-f]+)\.pack$/.exec(pack)[1];
-      const loader = await (await fetch(`/karya-split-${hash}.js`)).text();
-      const parts = Object.values(JSON.parse(/^const PACKS = (.*);$/m.exec(loader)[1]))
-        .find(([file]) => file === `.${pack}`)[1].split(' ');
-      for (const part of parts) if (!(await a.match(`/${part}-${hash}.wasm`))) return false;
-    }
+    for (const chunk of chunks) if (!(await a.match(chunk))) return false;
     return api.length > 0;
-  });
+  }, packed);
 }
 
 const offlineLoads = (p) => /Failed to load resource: net::ERR_CONNECTION_REFUSED|status of 503.*\/api\/v1\//.test(p);
