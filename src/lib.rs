@@ -18,6 +18,7 @@ pub mod perf;
 pub mod reference;
 pub mod view_state;
 
+use components::later::Soon;
 use components::layout::{Footer, Header};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -34,8 +35,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <view_state::ProvideViewState>
             <reference::ProvideReference>
-                <Header/>
-                <components::layout::OfflineNotice/>
+                // Built in tasks of their own after the one that starts the page's chunk (the
+                // mount, at a phone's speed, would otherwise block for a quarter second).
+                <Soon><Header/><components::layout::OfflineNotice/></Soon>
                 <main id="main" class="page">
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=OverviewChunk/>
@@ -49,7 +51,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/data") view=DataChunk/>
                     </Routes>
                 </main>
-                <Footer/>
+                <Soon><Footer/></Soon>
             </reference::ProvideReference>
             </view_state::ProvideViewState>
         </Router>
