@@ -35,11 +35,13 @@ pub fn App() -> impl IntoView {
         <Router>
             <view_state::ProvideViewState>
             <reference::ProvideReference>
-                // Built in tasks of their own after the one that starts the page's chunk (the
-                // mount, at a phone's speed, would otherwise block for a quarter second).
+                // The header, the page and the footer are each built in a task of their own
+                // after the mount: one task for all of it blocks a phone for a quarter second
+                // (bench/long-tasks.mjs). The page's chunk is asked for a task later, which
+                // a first visit on slow 4G does not feel (bench/slow-load.mjs).
                 <Soon><Header/><components::layout::OfflineNotice/></Soon>
                 <main id="main" class="page">
-                    <Routes fallback=|| view! { <NotFound/> }>
+                    <Soon><Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=OverviewChunk/>
                         <Route path=path!("/map") view=MapChunk/>
                         <Route path=path!("/facilities") view=FacilitiesChunk/>
@@ -49,7 +51,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/product/:id") view=ProductChunk/>
                         <Route path=path!("/country/:iso") view=CountryChunk/>
                         <Route path=path!("/data") view=DataChunk/>
-                    </Routes>
+                    </Routes></Soon>
                 </main>
                 <Soon><Footer/></Soon>
             </reference::ProvideReference>

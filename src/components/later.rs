@@ -4,9 +4,10 @@
 //!
 //! - [`Later`]: a page's lower sections, built once the frame that shows its first screen has
 //!   been painted, so the browser paints the visual and its sentence first.
-//! - [`Soon`]: the site's header and footer, built in the very next task. The app is hidden
-//!   behind the server's first view until its page is drawn (`first_view.rs`), and that waits
-//!   for the page's chunk and data, so they are always in place before anyone sees the app.
+//! - [`Soon`]: the site's header, page and footer, each built in a task after the mount, in
+//!   that order. The app is hidden behind the server's first view until its page is drawn
+//!   (`first_view.rs`), which waits for the page's chunk and data: the header and footer are
+//!   in place before anyone sees the app.
 
 use leptos::prelude::*;
 use std::time::Duration;
